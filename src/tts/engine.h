@@ -1,0 +1,53 @@
+// tts/engine.h: the interface every synthesis engine implements (flite,
+// espeak-ng, later a neural engine). An Engine speaks one run of text in one
+// language with one VoiceProfile and streams PCM to an AudioSink as it is
+// produced. Engines are thread-safe: synthesize() may run on several worker
+// threads at once (an engine that cannot is responsible for serializing).
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/cancel_token.h"
+#include "base/status.h"
+#include "tts/language.h"
+#include "voice/voice_profile.h"
+
+namespace voxwire {
+
+// Receives audio as the engine produces it, on the synthesizing thread.
+// The span is valid only during the call: copy what you keep.
+class AudioSink {
+ public:
+  virtual ~AudioSink() = default;
+  virtual void on_audio(std::span<const int16_t> pcm, int sample_rate_hz) = 0;
+};
+
+struct SynthesisRequest {
+  std::string_view text;      // UTF-8, one language, no markup
+  Language language;          // the language to speak `text` in
+  const VoiceProfile& voice;  // who speaks
+  double rate = 1.0;          // tempo multiplier on top of voice.speaking_rate (speech_rate)
+  double pitch = 1.0;         // F0 multiplier on top of voice.median_f0_hz (pitch_rate)
+};
+
+struct EngineInfo {
+  std::string name;                  // "flite", "espeak-ng"
+  int sample_rate_hz = 0;            // native rate of the PCM it emits
+  std::vector<Language> languages;   // languages it can speak
+};
+
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  virtual const EngineInfo& info() const = 0;
+  // Streams mono int16 PCM for req.text to sink (one or more calls).
+  // Returns Cancelled if cancel was tripped (checked between chunks),
+  // InvalidArgument for a language it does not speak, Internal on engine
+  // failure. An empty or unspeakable text returns ok with no audio.
+  virtual Status synthesize(const SynthesisRequest& req, AudioSink& sink, const CancelToken& cancel) = 0;
+};
+
+}  // namespace voxwire
