@@ -1,0 +1,42 @@
+#include "auth/api_keys.h"
+
+#include <cctype>
+
+namespace voxwire::auth {
+namespace {
+
+// Compares without an early exit, so timing does not reveal how much matched.
+bool same_secret(std::string_view a, std::string_view b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i % (b.empty() ? 1 : b.size())]);
+  return diff == 0 && !b.empty();
+}
+
+}  // namespace
+
+ApiKeys::ApiKeys(std::vector<std::string> keys) : keys_(std::move(keys)) {}
+
+std::string_view ApiKeys::bearer_token(std::string_view authorization) {
+  constexpr std::string_view kScheme = "bearer";
+  if (authorization.size() <= kScheme.size()) return {};
+  for (std::size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(authorization[i])) != kScheme[i]) return {};
+  }
+  std::string_view rest = authorization.substr(kScheme.size());
+  if (rest.front() != ' ') return {};
+  std::size_t begin = rest.find_first_not_of(' ');
+  if (begin == std::string_view::npos) return {};
+  std::size_t end = rest.find_last_not_of(" \t");
+  return rest.substr(begin, end - begin + 1);
+}
+
+Status ApiKeys::check(std::string_view authorization) const {
+  std::string_view token = bearer_token(authorization);
+  if (token.empty()) return Status(StatusCode::kUnauthenticated, "Invalid API-key provided.");
+  if (open()) return Status();
+  bool found = false;
+  for (const std::string& key : keys_) found |= same_secret(token, key);
+  return found ? Status() : Status(StatusCode::kUnauthenticated, "Invalid API-key provided.");
+}
+
+}  // namespace voxwire::auth

@@ -1,0 +1,32 @@
+// auth/api_keys.h: checks the `Authorization: Bearer <key>` header against the
+// configured API keys. With no keys configured the server is "open": any
+// non-empty key is accepted (the server then listens on loopback only).
+// Immutable after construction: safe for concurrent use.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace voxwire::auth {
+
+class ApiKeys {
+ public:
+  explicit ApiKeys(std::vector<std::string> keys);
+
+  bool open() const { return keys_.empty(); }
+  std::size_t size() const { return keys_.size(); }
+
+  // The key carried by an Authorization header value ("Bearer <key>", scheme
+  // case-insensitive), or empty if the header is missing or malformed.
+  static std::string_view bearer_token(std::string_view authorization);
+
+  // Ok if the header carries an accepted key; Unauthenticated otherwise.
+  Status check(std::string_view authorization) const;
+
+ private:
+  std::vector<std::string> keys_;
+};
+
+}  // namespace voxwire::auth

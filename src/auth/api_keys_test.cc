@@ -1,0 +1,34 @@
+#include "auth/api_keys.h"
+
+#include <gtest/gtest.h>
+
+namespace voxwire::auth {
+namespace {
+
+TEST(ApiKeys, ParsesBearerHeaders) {
+  EXPECT_EQ(ApiKeys::bearer_token("Bearer sk-123"), "sk-123");
+  EXPECT_EQ(ApiKeys::bearer_token("bearer  sk-123 "), "sk-123");
+  EXPECT_EQ(ApiKeys::bearer_token("Basic abc"), "");
+  EXPECT_EQ(ApiKeys::bearer_token("Bearer"), "");
+  EXPECT_EQ(ApiKeys::bearer_token("Bearer "), "");
+  EXPECT_EQ(ApiKeys::bearer_token(""), "");
+}
+
+TEST(ApiKeys, ConfiguredKeysAreTheOnlyOnesAccepted) {
+  ApiKeys keys({"sk-alpha", "sk-beta"});
+  EXPECT_TRUE(keys.check("Bearer sk-alpha").ok());
+  EXPECT_TRUE(keys.check("Bearer sk-beta").ok());
+  EXPECT_EQ(keys.check("Bearer sk-alph").code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(keys.check("Bearer sk-alphaa").code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(keys.check("").code(), StatusCode::kUnauthenticated);
+}
+
+TEST(ApiKeys, OpenServerAcceptsAnyKeyButNotNone) {
+  ApiKeys keys({});
+  EXPECT_TRUE(keys.open());
+  EXPECT_TRUE(keys.check("Bearer anything").ok());
+  EXPECT_EQ(keys.check("").code(), StatusCode::kUnauthenticated);
+}
+
+}  // namespace
+}  // namespace voxwire::auth
