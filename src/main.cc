@@ -1,7 +1,133 @@
-// voxwire entry point: wiring only.
-#include <cstdio>
+// voxwire entry point: command-line parsing and wiring only.
+#include <pthread.h>
+#include <signal.h>
 
-int main() {
-  std::puts("voxwire");
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <thread>
+
+#include "base/log.h"
+#include "server/server.h"
+
+namespace {
+
+using voxwire::Status;
+using voxwire::server::ServerConfig;
+
+std::vector<std::string> split_keys(const std::string& text, char separator) {
+  std::vector<std::string> keys;
+  std::string key;
+  auto flush = [&] {
+    auto begin = key.find_first_not_of(" \t\r");
+    auto end = key.find_last_not_of(" \t\r");
+    if (begin != std::string::npos) keys.push_back(key.substr(begin, end - begin + 1));
+    key.clear();
+  };
+  for (char c : text) {
+    if (c == separator || c == '\n') flush();
+    else key += c;
+  }
+  flush();
+  return keys;
+}
+
+Status read_keys_file(const std::string& path, std::vector<std::string>* keys) {
+  std::ifstream in(path);
+  if (!in) return Status::invalid_argument("cannot read API keys file " + path, "api_keys_file");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (auto& key : split_keys(text, '\n')) {
+    if (key[0] != '#') keys->push_back(key);
+  }
+  return Status();
+}
+
+int serve(ServerConfig config, const std::string& keys_env, const std::string& keys_file) {
+  for (auto& key : split_keys(keys_env, ',')) config.api_keys.push_back(key);
+  if (!keys_file.empty()) {
+    if (Status s = read_keys_file(keys_file, &config.api_keys); !s.ok()) {
+      voxwire::log::error("config_invalid", {{"error", s.to_string()}});
+      return 2;
+    }
+  }
+  std::error_code fs_error;
+  std::filesystem::create_directories(config.data_dir, fs_error);
+  if (fs_error) {
+    voxwire::log::error("data_dir_unusable", {{"path", config.data_dir}, {"error", fs_error.message()}});
+    return 2;
+  }
+
+  // Signals are taken by one thread with sigwait; block them everywhere else.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  auto server = voxwire::server::Server::create(config);
+  if (!server.ok()) {
+    voxwire::log::error("startup_failed", {{"error", server.status().to_string()}});
+    return 1;
+  }
+  if (Status s = (*server)->start(); !s.ok()) {
+    voxwire::log::error("startup_failed", {{"error", s.to_string()}});
+    return 1;
+  }
+  voxwire::log::info("listening", {{"host", config.host}, {"port", (*server)->port()}, {"config", config.to_string()}});
+  std::thread signal_thread([&signals, s = server->get()] {
+    int received = 0;
+    sigwait(&signals, &received);
+    voxwire::log::info("shutting_down", {{"signal", received}});
+    s->stop();
+  });
+  signal_thread.detach();
+  (*server)->run();
+  voxwire::log::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"voxwire: a self-hosted, DashScope-compatible realtime text-to-speech server"};
+  app.require_subcommand(1);
+
+  ServerConfig config;
+  std::string keys_env, keys_file, log_level = "info";
+  CLI::App* serve_cmd = app.add_subcommand("serve", "Run the server");
+  serve_cmd->add_option("--host", config.host, "Listen address")->envname("VOXWIRE_HOST")->capture_default_str();
+  serve_cmd->add_option("--port", config.port, "Listen port (0 picks a free one)")
+      ->envname("VOXWIRE_PORT")
+      ->capture_default_str();
+  serve_cmd->add_option("--data-dir", config.data_dir, "Directory for the database and audio files")
+      ->envname("VOXWIRE_DATA_DIR")
+      ->capture_default_str();
+  serve_cmd->add_option("--api-key", config.api_keys, "Accepted API key (repeatable); none = any key, loopback only");
+  serve_cmd->add_option("--api-keys", keys_env, "Comma-separated accepted API keys")->envname("VOXWIRE_API_KEYS");
+  serve_cmd->add_option("--api-keys-file", keys_file, "File with one accepted API key per line")
+      ->envname("VOXWIRE_API_KEYS_FILE");
+  serve_cmd->add_option("--io-threads", config.io_threads, "Network threads")->capture_default_str();
+  serve_cmd->add_option("--workers", config.worker_threads, "Synthesis threads (0 = one per core)")
+      ->envname("VOXWIRE_WORKERS")
+      ->capture_default_str();
+  serve_cmd->add_option("--idle-timeout-ms", config.idle_timeout_ms, "Close idle WebSocket connections after this")
+      ->envname("VOXWIRE_IDLE_TIMEOUT_MS")
+      ->capture_default_str();
+  serve_cmd->add_option("--log-level", log_level, "debug | info | warn | error")
+      ->envname("VOXWIRE_LOG_LEVEL")
+      ->capture_default_str();
+
+  CLI11_PARSE(app, argc, argv);
+
+  voxwire::log::Level level;
+  if (!voxwire::log::parse_level(log_level, &level)) {
+    std::cerr << "unknown log level: " << log_level << "\n";
+    return 2;
+  }
+  voxwire::log::set_level(level);
+  if (serve_cmd->parsed()) return serve(config, keys_env, keys_file);
   return 0;
 }

@@ -1,0 +1,135 @@
+#include "server/http_session.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/json.hpp>
+
+#include "base/log.h"
+#include "server/http_error.h"
+#include "server/realtime_connection.h"
+#include "server/request_target.h"
+
+namespace voxwire::server {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using tcp = boost::asio::ip::tcp;
+
+namespace {
+
+constexpr std::string_view kRealtimePath = "/api-ws/v1/realtime";
+
+bool quiet_error(beast::error_code ec) {
+  return ec == http::error::end_of_stream || ec == boost::asio::error::operation_aborted ||
+         ec == boost::asio::error::connection_reset || ec == beast::error::timeout ||
+         ec == boost::asio::error::eof;
+}
+
+}  // namespace
+
+HttpSession::HttpSession(tcp::socket socket, ServerContext& context)
+    : stream_(std::move(socket)), context_(context) {}
+
+void HttpSession::run() {
+  boost::asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::read_request, shared_from_this()));
+}
+
+void HttpSession::read_request() {
+  parser_.emplace();
+  parser_->header_limit(16 * 1024);
+  parser_->body_limit(context_.config.max_body_bytes);
+  stream_.expires_after(std::chrono::milliseconds(context_.config.header_timeout_ms));
+  http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+}
+
+void HttpSession::on_read(beast::error_code ec, std::size_t) {
+  if (ec == http::error::body_limit) {
+    send(error_response(HttpError::too_large(), 11, false));
+    return;
+  }
+  if (ec == beast::error::timeout && parser_->got_some()) {
+    send(error_response(HttpError::timed_out(), 11, false));
+    return;
+  }
+  if (ec) {
+    if (!quiet_error(ec)) {
+      if (parser_->got_some()) {
+        send(error_response(HttpError::invalid_parameter("Malformed HTTP request: " + ec.message()), 11, false));
+        return;
+      }
+      log::debug("http_read_failed", {{"error", ec.message()}});
+    }
+    close();
+    return;
+  }
+  handle(parser_->release());
+}
+
+void HttpSession::handle(Request request) {
+  RequestTarget target = split_target(request.target());
+  if (target.path == kRealtimePath) {
+    if (websocket::is_upgrade(request)) {
+      upgrade_realtime(std::move(request));
+    } else {
+      send(error_response(HttpError::websocket_required(), request.version(), request.keep_alive()));
+    }
+    return;
+  }
+  if (target.path == "/healthz" && request.method() == http::verb::get) {
+    Response res{http::status::ok, request.version()};
+    res.set(http::field::server, "voxwire");
+    res.set(http::field::content_type, "application/json");
+    res.keep_alive(request.keep_alive());
+    res.body() = R"({"status":"ok"})";
+    res.prepare_payload();
+    send(std::move(res));
+    return;
+  }
+  send(error_response(HttpError::path_not_found(target.path), request.version(), request.keep_alive()));
+}
+
+void HttpSession::upgrade_realtime(Request request) {
+  Status auth = context_.keys.check(request[http::field::authorization]);
+  if (!auth.ok()) {
+    log::info("realtime_rejected", {{"reason", "invalid_api_key"}});
+    send(error_response(HttpError::invalid_api_key(), request.version(), false));
+    return;
+  }
+  std::optional<std::string> model_name = query_param(split_target(request.target()).query, "model");
+  if (!model_name || model_name->empty()) {
+    send(error_response(HttpError::missing_model(), request.version(), false));
+    return;
+  }
+  const catalog::ModelInfo* model = context_.models.find_model(*model_name, catalog::Surface::kRealtime);
+  if (!model) {
+    log::info("realtime_rejected", {{"reason", "unknown_model"}, {"model", *model_name}});
+    send(error_response(HttpError::model_not_found(*model_name), request.version(), false));
+    return;
+  }
+  stream_.expires_never();
+  std::make_shared<RealtimeConnection>(std::move(stream_), context_, *model)->accept(std::move(request));
+}
+
+void HttpSession::send(Response response) {
+  bool close = !response.keep_alive();
+  auto shared = std::make_shared<Response>(std::move(response));
+  http::async_write(stream_, *shared,
+                    [self = shared_from_this(), shared, close](beast::error_code ec, std::size_t n) {
+                      self->on_write(close, ec, n);
+                    });
+}
+
+void HttpSession::on_write(bool close_after, beast::error_code ec, std::size_t) {
+  if (ec || close_after) {
+    close();
+    return;
+  }
+  read_request();
+}
+
+void HttpSession::close() {
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+}  // namespace voxwire::server

@@ -1,0 +1,213 @@
+#include "server/realtime_connection.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/json.hpp>
+
+#include "base/log.h"
+#include "catalog/voice_lookup.h"
+
+namespace voxwire::server {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+namespace http = beast::http;
+namespace net = boost::asio;
+
+namespace {
+
+// A client whose unsent output grows past this is not reading: drop it.
+constexpr std::size_t kMaxOutboxBytes = 16u << 20;
+
+}  // namespace
+
+// Carries a job's output from a worker thread onto the connection's strand.
+// Holds the connection weakly: a closed connection's late output is dropped.
+class RealtimeConnection::JobForwarder final : public synthesis::JobObserver {
+ public:
+  JobForwarder(std::weak_ptr<RealtimeConnection> connection, net::any_io_executor executor, uint64_t job_id)
+      : connection_(std::move(connection)), executor_(std::move(executor)), job_id_(job_id) {}
+
+  void on_chunk(std::string bytes) override {
+    net::post(executor_, [c = connection_, id = job_id_, bytes = std::move(bytes)]() mutable {
+      if (auto self = c.lock(); self && !self->closed_) self->session_.on_job_chunk(id, std::move(bytes));
+    });
+  }
+
+  void on_done(Status status, const synthesis::JobStats& stats) override {
+    net::post(executor_, [c = connection_, id = job_id_, status = std::move(status), stats] {
+      auto self = c.lock();
+      if (!self) return;
+      self->jobs_.erase(id);
+      if (!self->closed_) self->session_.on_job_done(id, status, stats);
+    });
+  }
+
+ private:
+  std::weak_ptr<RealtimeConnection> connection_;
+  net::any_io_executor executor_;
+  uint64_t job_id_;
+};
+
+RealtimeConnection::RealtimeConnection(beast::tcp_stream stream, ServerContext& context,
+                                       const catalog::ModelInfo& model)
+    : ws_(std::move(stream)),
+      context_(context),
+      model_(model),
+      session_(*this, model,
+               [&model](std::string_view voice) { return catalog::resolve_voice(model, voice, "session.voice"); }),
+      timer_(ws_.get_executor()) {}
+
+RealtimeConnection::~RealtimeConnection() { cancel_jobs(); }
+
+void RealtimeConnection::accept(http::request<http::string_body> request) {
+  ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+  ws_.set_option(websocket::stream_base::decorator(
+      [](websocket::response_type& res) { res.set(http::field::server, "voxwire"); }));
+  ws_.read_message_max(context_.config.max_message_bytes);
+  ws_.async_accept(request, beast::bind_front_handler(&RealtimeConnection::on_accept, shared_from_this()));
+}
+
+void RealtimeConnection::on_accept(beast::error_code ec) {
+  if (ec) {
+    log::info("realtime_handshake_failed", {{"error", ec.message()}});
+    return;
+  }
+  session_.start();
+  log::info("realtime_open", {{"session", session_.id()}, {"model", model_.name}});
+  last_activity_ = Clock::now();
+  arm_timer();
+  read_next();
+}
+
+void RealtimeConnection::read_next() {
+  ws_.async_read(read_buffer_, beast::bind_front_handler(&RealtimeConnection::on_read, shared_from_this()));
+}
+
+void RealtimeConnection::on_read(beast::error_code ec, std::size_t) {
+  if (ec) {
+    if (ec == websocket::error::closed) {
+      log::info("realtime_closed", {{"session", session_.id()}, {"by", "client"}});
+      closed_ = true;
+      cancel_jobs();
+      timer_.cancel();
+    } else {
+      abort(ec.message());
+    }
+    return;
+  }
+  if (closed_) return;
+  last_activity_ = Clock::now();
+  std::string frame = beast::buffers_to_string(read_buffer_.data());
+  read_buffer_.consume(read_buffer_.size());
+  if (ws_.got_text()) {
+    session_.on_text_frame(frame);
+  } else {
+    session_.on_binary_frame();
+  }
+  if (!closed_) read_next();
+}
+
+void RealtimeConnection::send(boost::json::object event, uint64_t job_id, std::size_t audio_bytes) {
+  if (closed_) return;
+  Outgoing out{boost::json::serialize(event), job_id, audio_bytes};
+  outbox_bytes_ += out.frame.size();
+  if (outbox_bytes_ > kMaxOutboxBytes) {
+    abort("client is not reading (output buffer limit)");
+    return;
+  }
+  outbox_.push_back(std::move(out));
+  if (!writing_) write_next();
+}
+
+void RealtimeConnection::write_next() {
+  writing_ = true;
+  write_started_ = Clock::now();
+  ws_.text(true);
+  ws_.async_write(net::buffer(outbox_.front().frame),
+                  beast::bind_front_handler(&RealtimeConnection::on_write, shared_from_this()));
+}
+
+void RealtimeConnection::on_write(beast::error_code ec, std::size_t) {
+  writing_ = false;
+  if (ec) {
+    abort(ec.message());
+    return;
+  }
+  Outgoing done = std::move(outbox_.front());
+  outbox_.pop_front();
+  outbox_bytes_ -= done.frame.size();
+  if (done.job_id != 0) {
+    if (auto it = jobs_.find(done.job_id); it != jobs_.end()) it->second->consumed(done.audio_bytes);
+  }
+  if (!outbox_.empty()) {
+    write_next();
+  } else if (close_when_drained_) {
+    start_close();
+  }
+}
+
+void RealtimeConnection::start_job(uint64_t job_id, synthesis::SynthesisSpec spec) {
+  if (closed_) return;
+  auto forwarder = std::make_shared<JobForwarder>(weak_from_this(), ws_.get_executor(), job_id);
+  jobs_[job_id] = context_.synthesis.submit(std::move(spec), std::move(forwarder));
+}
+
+void RealtimeConnection::cancel_job(uint64_t job_id) {
+  if (auto it = jobs_.find(job_id); it != jobs_.end()) it->second->cancel();
+}
+
+void RealtimeConnection::close(uint16_t code, std::string reason) {
+  if (closed_ || close_when_drained_) return;
+  close_when_drained_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+  if (!writing_) start_close();
+}
+
+void RealtimeConnection::start_close() {
+  if (closed_) return;
+  closed_ = true;
+  cancel_jobs();
+  timer_.cancel();
+  log::info("realtime_closed", {{"session", session_.id()}, {"by", "server"}, {"reason", close_when_drained_->reason.c_str()}});
+  ws_.async_close(*close_when_drained_, [self = shared_from_this()](beast::error_code) {});
+}
+
+void RealtimeConnection::arm_timer() {
+  // Wakes for the idle deadline, and often enough to notice a stalled reader
+  // within 1.5 write timeouts.
+  Clock::time_point idle_deadline = last_activity_ + std::chrono::milliseconds(context_.config.idle_timeout_ms);
+  Clock::time_point write_check = Clock::now() + std::chrono::milliseconds(context_.config.write_timeout_ms / 2);
+  timer_.expires_at(std::min(idle_deadline, write_check));
+  timer_.async_wait(beast::bind_front_handler(&RealtimeConnection::on_timer, shared_from_this()));
+}
+
+void RealtimeConnection::on_timer(beast::error_code ec) {
+  if (ec || closed_) return;
+  Clock::time_point now = Clock::now();
+  if (writing_ && now - write_started_ >= std::chrono::milliseconds(context_.config.write_timeout_ms)) {
+    abort("client stopped reading (write timeout)");
+    return;
+  }
+  if (session_.busy() || writing_) {
+    last_activity_ = now;  // serving a response is activity, whatever the client does meanwhile
+  } else if (now - last_activity_ >= std::chrono::milliseconds(context_.config.idle_timeout_ms)) {
+    close(1000, "idle timeout");
+    return;
+  }
+  arm_timer();
+}
+
+void RealtimeConnection::abort(std::string_view reason) {
+  if (!closed_) log::info("realtime_aborted", {{"session", session_.id()}, {"reason", reason}});
+  closed_ = true;
+  cancel_jobs();
+  timer_.cancel();
+  beast::error_code ignored;
+  beast::get_lowest_layer(ws_).socket().close(ignored);
+}
+
+void RealtimeConnection::cancel_jobs() {
+  for (auto& [id, job] : jobs_) job->cancel();
+  jobs_.clear();
+}
+
+}  // namespace voxwire::server

@@ -1,0 +1,94 @@
+#include "server/server.h"
+
+#include <boost/asio/strand.hpp>
+
+#include "base/log.h"
+#include "server/http_session.h"
+
+namespace voxwire::server {
+
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+int worker_count(const ServerConfig& config) {
+  if (config.worker_threads > 0) return config.worker_threads;
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 2 : static_cast<int>(cores);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
+  if (Status s = config.validate(); !s.ok()) return s;
+  if (config.restrict_open_server_to_loopback()) {
+    log::warn("open_server_restricted", {{"host", config.host}, {"why", "no API keys configured"}});
+  }
+  if (config.api_keys.empty()) {
+    log::warn("open_server", {{"note", "no API keys configured: any key is accepted, loopback only"}});
+  }
+  auto synthesizer = Synthesizer::create_builtin();
+  if (!synthesizer.ok()) return synthesizer.status();
+  return std::unique_ptr<Server>(new Server(std::move(config), std::move(*synthesizer)));
+}
+
+Server::Server(ServerConfig config, std::shared_ptr<const Synthesizer> synthesizer)
+    : synthesis_(std::make_unique<synthesis::SynthesisService>(std::move(synthesizer), worker_count(config))),
+      context_{config, auth::ApiKeys(config.api_keys), catalog::ModelCatalog::defaults(), *synthesis_},
+      acceptor_(ioc_) {}
+
+Server::~Server() {
+  stop();
+  // Jobs post their last output to the io_context: finish them while it exists.
+  synthesis_.reset();
+}
+
+Status Server::start() {
+  boost::system::error_code ec;
+  net::ip::address address = net::ip::make_address(context_.config.host, ec);
+  if (ec) return Status::invalid_argument("not an IP address: " + context_.config.host, "host");
+  tcp::endpoint endpoint(address, context_.config.port);
+  acceptor_.open(endpoint.protocol(), ec);
+  if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_.bind(endpoint, ec);
+  if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Status(StatusCode::kUnavailable, "cannot listen on " + context_.config.host + ":" +
+                                                std::to_string(context_.config.port) + ": " + ec.message());
+  }
+  port_ = acceptor_.local_endpoint().port();
+  accept_next();
+  return Status();
+}
+
+void Server::accept_next() {
+  acceptor_.async_accept(net::make_strand(ioc_), [this](boost::system::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (ec != net::error::operation_aborted) log::warn("accept_failed", {{"error", ec.message()}});
+      if (!acceptor_.is_open()) return;
+    } else {
+      std::make_shared<HttpSession>(std::move(socket), context_)->run();
+    }
+    accept_next();
+  });
+}
+
+void Server::run() {
+  std::vector<std::thread> threads;
+  for (int i = 1; i < context_.config.io_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
+  ioc_.run();
+  for (auto& t : threads) t.join();
+}
+
+void Server::stop() {
+  if (stopped_.exchange(true)) return;
+  net::post(ioc_, [this] {
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+  });
+  synthesis_->shutdown();
+  ioc_.stop();
+}
+
+}  // namespace voxwire::server

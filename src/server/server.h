@@ -1,0 +1,49 @@
+// server/server.h: the voxwire service on one port — the realtime WebSocket
+// and the HTTP routes — with the engines, the synthesis workers and the
+// network threads it owns. create(), start() (binds), then run() (blocks)
+// until stop(). stop() is thread-safe; everything else is called from one
+// thread.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include "base/result.h"
+#include "server/server_config.h"
+#include "server/server_context.h"
+
+namespace voxwire::server {
+
+class Server {
+ public:
+  // Starts the engines and workers. InvalidArgument for a bad config,
+  // Internal if an engine cannot start.
+  static Result<std::unique_ptr<Server>> create(ServerConfig config);
+  ~Server();
+
+  // Binds and listens; afterwards port() is the bound port.
+  Status start();
+  uint16_t port() const { return port_; }
+  // Serves on this thread and io_threads - 1 more until stop().
+  void run();
+  // Stops accepting, cancels synthesis and ends run(). Idempotent.
+  void stop();
+
+ private:
+  Server(ServerConfig config, std::shared_ptr<const Synthesizer> synthesizer);
+  void accept_next();
+
+  boost::asio::io_context ioc_;  // first: destroyed last, after everything posting to it
+  std::unique_ptr<synthesis::SynthesisService> synthesis_;
+  ServerContext context_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  uint16_t port_ = 0;
+  std::atomic<bool> stopped_{false};
+};
+
+}  // namespace voxwire::server

@@ -1,0 +1,37 @@
+// server/server_config.h: everything `voxwire serve` can be told, with the
+// defaults it runs on. Plain value type; validate() before use.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace voxwire::server {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";          // listen address (VOXWIRE_HOST)
+  uint16_t port = 8080;                    // 0 picks a free port (VOXWIRE_PORT)
+  std::string data_dir = "voxwire-data";   // SQLite database, audio files (VOXWIRE_DATA_DIR)
+  std::vector<std::string> api_keys;       // accepted keys; none = any key, loopback only (VOXWIRE_API_KEYS)
+  int io_threads = 1;                      // network threads
+  int worker_threads = 0;                  // synthesis threads; 0 = one per core
+  int idle_timeout_ms = 60000;             // close a WebSocket idle this long (§2.8)
+  int write_timeout_ms = 30000;            // close a client that stops reading this long
+  int header_timeout_ms = 30000;           // time to send an HTTP request's headers
+  std::size_t max_message_bytes = 1 << 20;  // largest WebSocket message accepted
+  std::size_t max_body_bytes = 16 << 20;   // largest HTTP request body accepted
+
+  // Forces loopback when no API keys are configured (an open server must not
+  // be reachable from other hosts). Returns true if it changed the host.
+  bool restrict_open_server_to_loopback();
+  // InvalidArgument naming the field for out-of-range values.
+  Status validate() const;
+  // One line for the startup log; API keys are counted, never printed.
+  std::string to_string() const;
+};
+
+bool is_loopback_host(const std::string& host);
+
+}  // namespace voxwire::server

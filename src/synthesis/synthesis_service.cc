@@ -1,0 +1,219 @@
+#include "synthesis/synthesis_service.h"
+
+#include <atomic>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "base/cancel_token.h"
+#include "synthesis/worker_pool.h"
+#include "tts/segmenter.h"
+
+namespace voxwire::synthesis {
+namespace {
+class Job;
+}  // namespace
+
+struct SynthesisService::Scheduler {
+  explicit Scheduler(int threads) : pool(threads) {}
+
+  // Keeps a paused job alive until resume(); false once shutting down (the
+  // job must then go on, to finish as cancelled).
+  bool pause(const std::shared_ptr<Job>& job) {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (stopping) return false;
+    paused.emplace(job.get(), job);
+    return true;
+  }
+  // The paused job's owning pointer, or null if it is not paused.
+  std::shared_ptr<Job> unpause(Job* job) {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = paused.find(job);
+    if (it == paused.end()) return nullptr;
+    std::shared_ptr<Job> owner = std::move(it->second);
+    paused.erase(it);
+    return owner;
+  }
+
+  CancelToken shutdown;  // tripped for every job by SynthesisService::shutdown()
+  std::mutex mutex;
+  bool stopping = false;                                     // GUARDED_BY(mutex)
+  std::unordered_map<Job*, std::shared_ptr<Job>> paused;     // GUARDED_BY(mutex)
+  WorkerPool pool;  // last: destroyed first, draining jobs that use the members above
+};
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Scheduler = SynthesisService::Scheduler;
+
+class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
+ public:
+  Job(SynthesisSpec spec, std::shared_ptr<JobObserver> observer, const Synthesizer& synthesizer,
+      Scheduler& scheduler, const FlowControl& flow)
+      : spec_(std::move(spec)),
+        observer_(std::move(observer)),
+        synthesizer_(synthesizer),
+        scheduler_(scheduler),
+        flow_(flow),
+        submitted_(Clock::now()) {}
+
+  void start() { post_step(); }
+
+  void cancel() override {
+    cancel_.cancel();
+    resume();  // a paused job must run once more to finish
+  }
+
+  bool cancelled() const { return cancel_.cancelled() || scheduler_.shutdown.cancelled(); }
+
+  void consumed(std::size_t bytes) override {
+    std::size_t left = unsent_bytes_.fetch_sub(bytes) - bytes;
+    if (left < flow_.resume_below_bytes) resume();
+  }
+
+ private:
+  // Feeds engine audio into the pipeline and hands out chunks.
+  class Sink final : public AudioSink {
+   public:
+    explicit Sink(Job& job) : job_(job) {}
+    void on_audio(std::span<const int16_t> pcm, int sample_rate_hz) override {
+      if (!status_.ok()) return;
+      job_.engine_samples_ += pcm.size();
+      status_ = job_.pipeline_->push(pcm, sample_rate_hz, &job_.out_);
+      if (status_.ok()) job_.maybe_emit(/*force=*/false);
+    }
+    Status status_;
+
+   private:
+    Job& job_;
+  };
+
+  void post_step() { post_step(shared_from_this()); }
+  void post_step(std::shared_ptr<Job> self) {
+    scheduler_.pool.post([self = std::move(self)] { self->step(); });
+  }
+
+  // Never touches the scheduler unless the job is paused: a finished job may
+  // outlive the service.
+  void resume() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!paused_) return;
+      paused_ = false;
+    }
+    if (auto self = scheduler_.unpause(this)) post_step(std::move(self));
+  }
+
+  void step() {
+    Clock::time_point began = Clock::now();
+    Status s = run_one_sentence();
+    stats_.worker_seconds += std::chrono::duration<double>(Clock::now() - began).count();
+    if (!s.ok() || next_sentence_ == sentences_.size()) {
+      if (s.ok()) s = finish_audio();
+      stats_.audio_seconds = pipeline_ ? pipeline_->seconds() : 0;
+      observer_->on_done(cancelled() ? Status::cancelled() : s, stats_);
+      observer_.reset();
+      return;
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (unsent_bytes_.load() > flow_.pause_above_bytes && !cancelled() && scheduler_.pause(shared_from_this())) {
+      paused_ = true;  // consumed(), cancel() or shutdown posts the next step
+      return;
+    }
+    lock.unlock();
+    post_step();
+  }
+
+  Status run_one_sentence() {
+    if (cancelled()) return Status::cancelled();
+    if (!pipeline_) {
+      auto pipeline = audio::make_pipeline(spec_.output);
+      if (!pipeline.ok()) return pipeline.status();
+      pipeline_ = std::move(*pipeline);
+      sentences_ = split_sentences(spec_.text);
+    }
+    if (next_sentence_ == sentences_.size()) return Status();
+    Sink sink(*this);
+    Status s = synthesizer_.synthesize(sentences_[next_sentence_++], spec_.language, spec_.voice, spec_.speech_rate,
+                                       spec_.pitch_rate, sink, cancel_);
+    return s.ok() ? sink.status_ : s;
+  }
+
+  // Flushes the pipeline; a text with nothing to say still yields a short
+  // silence so every successful job delivers audio.
+  Status finish_audio() {
+    if (engine_samples_ == 0) {
+      std::vector<int16_t> silence(spec_.output.encoder.sample_rate_hz / 10, 0);
+      Status s = pipeline_->push(silence, spec_.output.encoder.sample_rate_hz, &out_);
+      if (!s.ok()) return s;
+    }
+    Status s = pipeline_->finish(&out_);
+    if (!s.ok()) return s;
+    maybe_emit(/*force=*/true);
+    return Status();
+  }
+
+  void maybe_emit(bool force) {
+    if (out_.empty()) return;
+    double now = pipeline_->seconds();
+    bool first = !emitted_any_;
+    if (!force && !first && now - emitted_seconds_ < flow_.chunk_seconds) return;
+    if (first) stats_.first_chunk_latency = Clock::now() - submitted_;
+    emitted_any_ = true;
+    emitted_seconds_ = now;
+    unsent_bytes_ += out_.size();
+    observer_->on_chunk(std::move(out_));
+    out_.clear();
+  }
+
+  const SynthesisSpec spec_;
+  std::shared_ptr<JobObserver> observer_;
+  const Synthesizer& synthesizer_;
+  Scheduler& scheduler_;  // valid while the job is queued, running or paused
+  const FlowControl flow_;
+  const Clock::time_point submitted_;
+  CancelToken cancel_;
+  std::atomic<std::size_t> unsent_bytes_{0};
+  std::mutex mutex_;
+  bool paused_ = false;  // GUARDED_BY(mutex_)
+
+  // Touched only by the step running on a worker (steps never overlap).
+  std::unique_ptr<audio::AudioPipeline> pipeline_;
+  std::vector<std::string_view> sentences_;  // slices of spec_.text
+  std::size_t next_sentence_ = 0;
+  std::string out_;
+  std::size_t engine_samples_ = 0;
+  bool emitted_any_ = false;
+  double emitted_seconds_ = 0;
+  JobStats stats_;
+};
+
+}  // namespace
+
+SynthesisService::SynthesisService(std::shared_ptr<const Synthesizer> synthesizer, int worker_threads,
+                                   FlowControl flow)
+    : synthesizer_(std::move(synthesizer)), flow_(flow), scheduler_(std::make_unique<Scheduler>(worker_threads)) {}
+
+SynthesisService::~SynthesisService() { shutdown(); }
+
+std::shared_ptr<JobHandle> SynthesisService::submit(SynthesisSpec spec, std::shared_ptr<JobObserver> observer) {
+  auto job = std::make_shared<Job>(std::move(spec), std::move(observer), *synthesizer_, *scheduler_, flow_);
+  job->start();  // after shutdown the job's first step sees the cancellation and ends it
+  return job;
+}
+
+void SynthesisService::shutdown() {
+  std::vector<std::shared_ptr<Job>> paused;
+  {
+    std::lock_guard<std::mutex> lock(scheduler_->mutex);
+    scheduler_->stopping = true;
+    scheduler_->shutdown.cancel();
+    for (auto& [raw, job] : scheduler_->paused) paused.push_back(job);
+  }
+  for (auto& job : paused) job->cancel();  // resumes it: its next step ends it
+}
+
+std::size_t SynthesisService::queue_depth() const { return scheduler_->pool.queue_depth(); }
+
+}  // namespace voxwire::synthesis

@@ -1,0 +1,41 @@
+// synthesis/synthesizer.h: speaks text in any mix of languages with one voice. It
+// splits the text into language runs (text_runs.h) and sends each run to the
+// engine routed for that language, all streaming into one AudioSink.
+// Built-in routing: flite for English, espeak-ng for the other nine.
+// Thread-safe: synthesize() may run on many threads (engines are thread-safe).
+#pragma once
+#include <array>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "tts/engine.h"
+#include "tts/language.h"
+
+namespace voxwire {
+
+class Synthesizer {
+ public:
+  // Routes every language to engines[language]; the engines are owned.
+  // REQUIRES: every language has an engine that lists it in info().languages.
+  Synthesizer(std::vector<std::unique_ptr<Engine>> engines, std::array<Engine*, kAllLanguages.size()> routes);
+
+  // flite (English) + espeak-ng (everything else). Internal error if an
+  // engine cannot start (missing voice data).
+  static Result<std::unique_ptr<Synthesizer>> create_builtin();
+
+  // Speaks text; `language` nullopt = Auto (detect per run). rate and pitch
+  // multiply the voice's own tempo and F0. Returns the first engine failure,
+  // or Cancelled once cancel is tripped.
+  Status synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice, double rate,
+                    double pitch, AudioSink& sink, const CancelToken& cancel) const;
+
+  Engine& engine_for(Language language) const { return *routes_[static_cast<int>(language)]; }
+
+ private:
+  std::vector<std::unique_ptr<Engine>> engines_;
+  std::array<Engine*, kAllLanguages.size()> routes_;
+};
+
+}  // namespace voxwire

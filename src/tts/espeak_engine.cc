@@ -1,0 +1,392 @@
+#include "tts/espeak_engine.h"
+
+#include <espeak-ng/speak_lib.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#include "audio/pitch_tracker.h"
+#include "base/log.h"
+#include "base/utf8.h"
+#include "tts/japanese_reading.h"
+#include "tts/script.h"
+
+namespace voxwire {
+namespace {
+
+constexpr int kChunkMs = 10;  // the sink receives audio in slices of at most this
+
+
+// Calibration sentences: a statement, a question and an exclamation, each
+// synthesized on its own as requests are, so the measured median F0 and tempo
+// average over the language's usual tunes.
+using Sentences = std::array<std::string_view, 3>;
+struct LanguageVoice {
+  Language language;
+  std::string_view voice;             // espeak-ng voice name
+  Sentences calibration;          // ~6 s of typical speech the voice reads as written
+};
+
+constexpr Sentences kChineseCalibration = {"今天天气很好，我们一起去公园散步吧。", "你吃过晚饭了吗？", "这本书非常有意思！"};
+
+constexpr std::array<LanguageVoice, 11> kLanguageVoices = {{
+    {Language::kChinese, "cmn-latn-pinyin", kChineseCalibration},
+    {Language::kChinese, "yue", kChineseCalibration},
+    {Language::kEnglish, "en-us",
+     {"The quick brown fox jumps over the lazy dog.", "Did you remember to call your mother?", "What a beautiful day it is!"}},
+    {Language::kGerman, "de",
+     {"Heute ist das Wetter sehr schön, wir gehen im Park spazieren.", "Hast du schon zu Abend gegessen?",
+      "Das Buch ist wirklich spannend!"}},
+    {Language::kItalian, "it",
+     {"Oggi il tempo è molto bello, andiamo a fare una passeggiata nel parco.", "Hai già cenato?",
+      "Questo libro è davvero interessante!"}},
+    {Language::kPortuguese, "pt-br",
+     {"Hoje o tempo está muito bom, vamos passear no parque.", "Você já jantou?", "Este livro é muito interessante!"}},
+    {Language::kSpanish, "es",
+     {"Hoy hace muy buen tiempo, vamos a pasear por el parque.", "¿Ya has cenado?", "¡Este libro es muy interesante!"}},
+    {Language::kJapanese, "ja",
+     {"きょうはてんきがとてもいいので、こうえんをさんぽしましょう。", "もうばんごはんをたべましたか？", "このほんはとてもおもしろいです！"}},
+    {Language::kKorean, "ko", {"오늘은 날씨가 아주 좋아서 공원에 산책하러 갑시다.", "저녁은 먹었어요?", "이 책은 정말 재미있어요!"}},
+    {Language::kFrench, "fr",
+     {"Aujourd'hui il fait très beau, allons nous promener dans le parc.", "As-tu déjà dîné ?",
+      "Ce livre est vraiment passionnant !"}},
+    {Language::kRussian, "ru",
+     {"Сегодня очень хорошая погода, пойдём гулять в парк.", "Ты уже поужинал?", "Эта книга очень интересная!"}},
+}};
+
+const LanguageVoice& language_voice(Language lang, Dialect dialect) {
+  const bool cantonese = lang == Language::kChinese && dialect == Dialect::kCantonese;
+  for (const LanguageVoice& v : kLanguageVoices) {
+    if (v.language == lang && (lang != Language::kChinese || (v.voice == "yue") == cantonese)) return v;
+  }
+  return kLanguageVoices[2];  // unreachable: every Language has a row
+}
+
+std::string_view variant_for(const VoiceProfile& p) {
+  const bool young = p.age == AgeBand::kChild || p.age == AgeBand::kTeen;
+  if (p.median_f0_hz < 115.0) return "m3";
+  if (p.median_f0_hz >= 270.0) return "f5";
+  if (p.gender == Gender::kFemale) {
+    if (p.breathiness >= 0.5) return "f5";
+    if (young) return "f4";
+    if (p.age == AgeBand::kElderly) return "f1";
+    return p.brightness > 0.3 ? "f3" : "f2";
+  }
+  if (young) return "f4";
+  if (p.median_f0_hz >= 180.0) return "f2";
+  if (p.age == AgeBand::kElderly) return "m1";
+  if (p.brightness > 0.3) return "m4";
+  return p.brightness < -0.3 ? "m2" : "m3";
+}
+
+int range_for(const VoiceProfile& p) {
+  return std::clamp(static_cast<int>(std::lround(5.0 * std::max(0.0, p.f0_range))) * 10, 0, 100);
+}
+
+// Calibration (see espeak_engine.h). Median F0 = a * 2^((pitch-50)/50) + b.
+struct PitchFit {
+  double a = 0.0;
+  double b = 0.0;
+};
+constexpr std::array<int, 3> kCalibrationPitches = {0, 50, 100};
+constexpr int kNormalWpm = espeakRATE_NORMAL;  // 175
+// Speeds above 450 wpm go through libsonic.
+constexpr std::array<int, 7> kCalibrationWpm = {80, 110, 175, 260, 380, 550, 900};
+using TempoCurve = std::array<double, kCalibrationWpm.size()>;  // seconds at each speed
+
+// Least squares of median = a * x + b over x = 2^((pitch-50)/50).
+PitchFit fit_pitch(const std::array<double, kCalibrationPitches.size()>& medians) {
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  const double n = static_cast<double>(medians.size());
+  for (std::size_t i = 0; i < medians.size(); ++i) {
+    const double x = std::exp2((kCalibrationPitches[i] - 50) / 50.0);
+    sx += x, sy += medians[i], sxx += x * x, sxy += x * medians[i];
+  }
+  PitchFit fit;
+  fit.a = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  fit.b = (sy - fit.a * sx) / n;
+  return fit;
+}
+
+// espeakPITCH whose median F0 is target_hz under `fit`, clamped to 0..100.
+int espeak_pitch_for(double target_hz, const PitchFit& fit) {
+  const double x = (target_hz - fit.b) / fit.a;
+  if (!(x > 0.5)) return 0;
+  return std::clamp(static_cast<int>(std::lround(50.0 + 50.0 * std::log2(x))), 0, 100);
+}
+
+// espeakRATE whose duration is 1/tempo of the 175 wpm one: log-log
+// interpolation of the measured curve, clamped to its ends.
+int espeak_rate_for(double tempo, const TempoCurve& seconds) {
+  const auto normal = static_cast<std::size_t>(
+      std::find(kCalibrationWpm.begin(), kCalibrationWpm.end(), kNormalWpm) - kCalibrationWpm.begin());
+  const double want = std::log(seconds[normal] / tempo);
+  if (want >= std::log(seconds.front())) return kCalibrationWpm.front();
+  for (std::size_t i = 1; i < seconds.size(); ++i) {
+    const double hi = std::log(seconds[i - 1]), lo = std::log(seconds[i]);
+    if (want >= lo) {
+      const double t = hi > lo ? (hi - want) / (hi - lo) : 0.0;
+      const double wpm = std::exp(std::log(kCalibrationWpm[i - 1]) +
+                                  t * (std::log(kCalibrationWpm[i]) - std::log(kCalibrationWpm[i - 1])));
+      return static_cast<int>(std::lround(wpm));
+    }
+  }
+  return kCalibrationWpm.back();
+}
+
+// Removes what espeak would treat as markup or commands: control characters
+// (U+0001 starts an embedded command), C1 controls, NUL, and U+FFFD from
+// invalid UTF-8. Tabs and newlines stay.
+std::string sanitize(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t c : utf8::decode(text)) {
+    const bool control = (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c < 0xA0) || c == 0xFFFD;
+    utf8::append(out, control ? U' ' : c);
+  }
+  return out;
+}
+
+std::string drop_han(std::string_view text) {
+  std::string out;
+  for (char32_t c : utf8::decode(text)) {
+    if (script_of(c) != Script::kHan) utf8::append(out, c);
+  }
+  return out;
+}
+
+struct Stream {
+  AudioSink* sink;
+  const CancelToken* cancel;
+  int sample_rate_hz;
+  bool cancelled = false;
+  bool sink_threw = false;
+};
+
+// espeak's synth callback (synchronous mode: on the thread inside espeak_Synth).
+// espeak hands over up to 60 ms (its minimum buffer); the sink gets it in
+// kChunkMs slices, with a cancellation check before each. Returning 1 aborts.
+int on_espeak_audio(short* wav, int samples, espeak_EVENT* events) {
+  auto* stream = static_cast<Stream*>(events->user_data);
+  const int slice = stream->sample_rate_hz * kChunkMs / 1000;
+  for (int start = 0; wav != nullptr && start < samples; start += slice) {
+    if (stream->cancel->cancelled()) break;
+    try {  // an exception must not unwind through espeak's C frames
+      stream->sink->on_audio(std::span<const int16_t>(wav + start, static_cast<std::size_t>(std::min(slice, samples - start))),
+                             stream->sample_rate_hz);
+    } catch (...) {
+      stream->sink_threw = true;
+      return 1;
+    }
+  }
+  stream->cancelled = stream->cancel->cancelled();
+  return stream->cancelled ? 1 : 0;
+}
+
+struct Collector : AudioSink {
+  std::vector<int16_t> pcm;
+  void on_audio(std::span<const int16_t> chunk, int) override { pcm.insert(pcm.end(), chunk.begin(), chunk.end()); }
+};
+
+struct Prosody {
+  int pitch = 50;
+  int range = 50;
+  int wpm = kNormalWpm;
+};
+
+// The one owner of libespeak-ng's process-global state: initialized once,
+// never terminated, every call under mutex_.
+class Espeak {
+ public:
+  // Initializes espeak-ng on the first call; every call returns that outcome.
+  static Result<Espeak*> get() {
+    static const Result<Espeak*> instance = initialize();
+    return instance;
+  }
+
+  // Speaks prepared text with voice (name+variant) at a target median F0 and
+  // tempo, calibrating the voice first if needed.
+  Status speak(const std::string& text, const LanguageVoice& lang, std::string_view variant, double target_hz,
+               double tempo, int range, AudioSink& sink, const CancelToken& cancel) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const std::string voice = std::string(lang.voice) + "+" + std::string(variant);
+    Prosody prosody;
+    prosody.range = range;
+    Result<PitchFit> fit = pitch_fit(voice, lang, range);
+    if (!fit.ok()) return fit.status();
+    prosody.pitch = espeak_pitch_for(target_hz, fit.value());
+    Result<TempoCurve> curve = tempo_curve(lang);
+    if (!curve.ok()) return curve.status();
+    prosody.wpm = espeak_rate_for(tempo, curve.value());
+    return run(text, voice, prosody, sink, cancel);
+  }
+
+  Result<std::string> phonemes(const std::string& text, const LanguageVoice& lang, std::string_view variant) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (Status s = select_voice(std::string(lang.voice) + "+" + std::string(variant)); !s.ok()) return s;
+    std::string out;
+    const void* cursor = text.c_str();
+    while (cursor != nullptr) {
+      const char* clause = espeak_TextToPhonemes(&cursor, espeakCHARS_UTF8, 0);
+      if (clause == nullptr) break;
+      if (*clause == '\0') continue;
+      if (!out.empty()) out += ' ';
+      out += clause;
+    }
+    return out;
+  }
+
+  int sample_rate_hz() const { return sample_rate_hz_; }
+
+ private:
+  explicit Espeak(int sample_rate_hz) : sample_rate_hz_(sample_rate_hz) {}
+
+  static Result<Espeak*> initialize() {
+    const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, kChunkMs, nullptr, espeakINITIALIZE_DONT_EXIT);
+    if (rate <= 0) return Status::internal("espeak-ng failed to initialize (is espeak-ng-data installed?)");
+    espeak_SetSynthCallback(&on_espeak_audio);
+    return new Espeak(rate);  // lives for the process, like espeak's own state
+  }
+
+  // REQUIRES: mutex_ held (for all private methods below).
+  Status select_voice(const std::string& voice) {
+    if (voice == current_voice_) return Status::ok_status();
+    if (espeak_SetVoiceByName(voice.c_str()) != EE_OK) {
+      current_voice_.clear();
+      return Status::internal("espeak-ng has no voice " + voice);
+    }
+    current_voice_ = voice;
+    return Status::ok_status();
+  }
+
+  Status run(const std::string& text, const std::string& voice, const Prosody& prosody, AudioSink& sink,
+             const CancelToken& cancel) {
+    if (Status s = select_voice(voice); !s.ok()) return s;
+    espeak_SetParameter(espeakPITCH, prosody.pitch, 0);
+    espeak_SetParameter(espeakRANGE, prosody.range, 0);
+    espeak_SetParameter(espeakRATE, prosody.wpm, 0);
+    Stream stream{&sink, &cancel, sample_rate_hz_};
+    // No espeakSSML and no espeakPHONEMES: '<' and "[[" are plain text.
+    const espeak_ERROR err = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
+                                          nullptr, &stream);
+    if (stream.sink_threw) return Status::internal("audio sink threw");
+    if (stream.cancelled) return Status::cancelled();
+    if (err != EE_OK) return Status::internal("espeak_Synth failed with " + std::to_string(err));
+    return Status::ok_status();
+  }
+
+  // The calibration sentences, one synthesis each, concatenated.
+  Result<std::vector<int16_t>> render(const LanguageVoice& lang, const std::string& voice, const Prosody& prosody) {
+    Collector collector;
+    for (std::string_view sentence : lang.calibration) {
+      if (Status s = run(std::string(sentence), voice, prosody, collector, CancelToken()); !s.ok()) return s;
+    }
+    return std::move(collector.pcm);
+  }
+
+  Result<PitchFit> pitch_fit(const std::string& voice, const LanguageVoice& lang, int range) {
+    const auto key = std::make_pair(voice, range);
+    if (auto it = pitch_fits_.find(key); it != pitch_fits_.end()) return it->second;
+    audio::PitchOptions options;
+    options.min_f0_hz = 40.0;  // espeakPITCH 0 on a male variant goes below 60 Hz
+    options.hop_ms = 20.0;     // plenty of frames for a median; halves the cost
+    std::array<double, kCalibrationPitches.size()> medians{};
+    for (std::size_t i = 0; i < medians.size(); ++i) {
+      Result<std::vector<int16_t>> pcm = render(lang, voice, {kCalibrationPitches[i], range, kNormalWpm});
+      if (!pcm.ok()) return pcm.status();
+      Result<audio::PitchStats> stats = audio::analyze_pitch(pcm.value(), sample_rate_hz_, options);
+      if (!stats.ok()) return stats.status();
+      if (stats->median_hz <= 0.0) return Status::internal("espeak-ng calibration found no voicing for " + voice);
+      medians[i] = stats->median_hz;
+    }
+    const PitchFit fit = fit_pitch(medians);
+    log::debug("espeak_pitch_calibrated", {{"voice", voice}, {"range", range}, {"a_hz", fit.a}, {"b_hz", fit.b}});
+    pitch_fits_.emplace(key, fit);
+    return fit;
+  }
+
+  Result<TempoCurve> tempo_curve(const LanguageVoice& lang) {
+    const std::string voice(lang.voice);
+    if (auto it = tempo_curves_.find(voice); it != tempo_curves_.end()) return it->second;
+    TempoCurve curve{};
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+      Result<std::vector<int16_t>> pcm = render(lang, voice + "+m3", {50, 50, kCalibrationWpm[i]});
+      if (!pcm.ok()) return pcm.status();
+      curve[i] = static_cast<double>(pcm->size()) / sample_rate_hz_;
+      if (curve[i] <= 0.0) return Status::internal("espeak-ng calibration produced no audio for " + voice);
+    }
+    tempo_curves_.emplace(voice, curve);
+    return curve;
+  }
+
+  std::mutex mutex_;
+  const int sample_rate_hz_;                                       // constant after construction
+  std::string current_voice_;                                      // GUARDED_BY(mutex_)
+  std::map<std::pair<std::string, int>, PitchFit> pitch_fits_;     // GUARDED_BY(mutex_)
+  std::map<std::string, TempoCurve> tempo_curves_;                 // GUARDED_BY(mutex_)
+};
+
+bool positive_finite(double x) { return std::isfinite(x) && x > 0.0; }
+
+class EspeakEngineImpl final : public EspeakEngine {
+ public:
+  EspeakEngineImpl(Espeak* espeak, std::unique_ptr<JapaneseReading> japanese)
+      : espeak_(espeak), japanese_(std::move(japanese)) {
+    info_.name = "espeak-ng";
+    info_.sample_rate_hz = espeak_->sample_rate_hz();
+    info_.languages.assign(kAllLanguages.begin(), kAllLanguages.end());
+  }
+
+  const EngineInfo& info() const override { return info_; }
+
+  Status synthesize(const SynthesisRequest& req, AudioSink& sink, const CancelToken& cancel) override {
+    const double tempo = req.voice.speaking_rate * req.rate;
+    const double target_hz = req.voice.median_f0_hz * req.pitch;
+    if (!positive_finite(tempo)) return Status::invalid_argument("speaking rate must be positive", "rate");
+    if (!positive_finite(target_hz)) return Status::invalid_argument("pitch must be positive", "pitch");
+    if (cancel.cancelled()) return Status::cancelled();
+    Result<std::string> text = prepare(req.text, req.language);
+    if (!text.ok()) return text.status();
+    if (!has_speakable(text.value())) return Status::ok_status();
+    return espeak_->speak(text.value(), language_voice(req.language, req.voice.dialect), variant_for(req.voice),
+                          target_hz, tempo, range_for(req.voice), sink, cancel);
+  }
+
+  Result<std::string> phonemes(std::string_view text, Language lang, const VoiceProfile& voice) override {
+    Result<std::string> prepared = prepare(text, lang);
+    if (!prepared.ok()) return prepared.status();
+    if (!has_speakable(prepared.value())) return std::string();
+    return espeak_->phonemes(prepared.value(), language_voice(lang, voice.dialect), variant_for(voice));
+  }
+
+ private:
+  Result<std::string> prepare(std::string_view text, Language lang) const {
+    std::string clean = sanitize(text);
+    if (lang != Language::kJapanese) return clean;
+    Result<std::string> kana = japanese_->to_kana(clean);
+    if (!kana.ok()) return kana.status();
+    return drop_han(kana.value());
+  }
+
+  EngineInfo info_;
+  Espeak* espeak_;                              // process-wide, outlives every engine
+  std::unique_ptr<JapaneseReading> japanese_;  // thread-safe
+};
+
+}  // namespace
+
+Result<std::unique_ptr<EspeakEngine>> make_espeak_engine() {
+  Result<Espeak*> espeak = Espeak::get();
+  if (!espeak.ok()) return espeak.status();
+  Result<std::unique_ptr<JapaneseReading>> japanese = make_japanese_reading();
+  if (!japanese.ok()) return japanese.status();
+  return std::unique_ptr<EspeakEngine>(
+      std::make_unique<EspeakEngineImpl>(espeak.value(), std::move(japanese).value()));
+}
+
+}  // namespace voxwire

@@ -1,0 +1,303 @@
+#include "tts/flite_engine.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "base/log.h"
+#include "base/utf8.h"
+
+extern "C" {
+#include <flite/cst_cg.h>
+#include <flite/flite.h>
+cst_voice* register_cmu_us_slt(const char* voxdir);
+cst_voice* register_cmu_us_rms(const char* voxdir);
+cst_voice* register_cmu_us_awb(const char* voxdir);
+cst_voice* register_cmu_us_kal16(const char* voxdir);
+}
+
+// Thread-safety audit of flite 2.2 on the path used here (utt_synth on our own
+// utterance, clustergen and diphone wave synthesis, a streaming callback):
+//  - Voices are built once by register_cmu_us_*() (process-wide singletons,
+//    owned by registered_voices() below) and only read afterwards: the
+//    utterance links to the voice's features (feat_link_into) and per-request
+//    features are set on the utterance. The rms cg_db copy is ours.
+//  - All mutable synthesis state (relations, tracks, the MLSA/LPC vocoder
+//    state, the CART feature cache) is allocated per utterance. Constant
+//    values are refcount -1 and never written. Regexes are precompiled (the
+//    Spencer compiler's statics in regexp.c are never reached); the static
+//    audio device in au_streaming.c belongs to a callback we do not use.
+//  - The one shared mutable state is rand(): the mixed-excitation vocoder
+//    (cst_mlsa.c: slt, rms and awb) draws it once per output sample. glibc's
+//    rand() is a single locked sequence, so it is race-free, but threads
+//    contend on the lock and a request's waveform depends on what other
+//    threads drew. The definitions at the end of this file give rand() and
+//    srand() per-thread state (as C allows), and synthesize() reseeds it per
+//    utterance: output is a pure function of (text, voice, controls).
+//  - cst_error() calls exit(-1) unless a process-global jmp_buf is set (not
+//    usable from several threads). It fires only on malformed voice data or
+//    API misuse, not on any input text we found (fuzzed in the tests).
+// A ThreadSanitizer build of flite 2.2 running 4 threads x 4 voices found no
+// races; FliteEngine.ConcurrentSynthesisIsBitIdentical guards the result.
+
+namespace voxwire {
+namespace {
+
+thread_local std::uint64_t t_rand_state = 1;
+constexpr std::uint64_t kUtteranceSeed = 0x9E3779B97F4A7C15ull;
+
+// The sink gets at most 10 ms per call. The vocoders call back once more
+// than half of that is pending: every 10 ms (two 5 ms frames) for
+// clustergen, every pitch period or two for the diphone voice.
+constexpr int kChunkSamples = 160;
+constexpr int kSampleRateHz = 16000;
+
+// The int_f0_target_mean values at which each voice's output was measured.
+constexpr std::array<double, 6> kCalibrationMeansHz = {70.0, 100.0, 140.0, 200.0, 280.0, 400.0};
+
+struct VoiceSpec {
+  FliteVoice id;
+  std::string_view name;
+  cst_voice* (*register_voice)(const char* voxdir);
+  // Median F0 of the output (analyze_pitch, averaged over six sentences) for
+  // int_f0_target_mean = kCalibrationMeansHz[i], stddev scaled with the mean
+  // as synthesize() does. Medians sit below the mean for skewed contours, and
+  // kal16's LPC resynthesis overshoots at high F0. Sentences scatter by about
+  // +-5% around these.
+  std::array<double, kCalibrationMeansHz.size()> measured_median_hz;
+};
+
+constexpr std::array<VoiceSpec, 4> kVoiceSpecs = {{
+    {FliteVoice::kSlt, "slt", &register_cmu_us_slt, {69.2, 101.2, 137.8, 197.0, 274.1, 392.7}},
+    {FliteVoice::kRms, "rms", &register_cmu_us_rms, {67.6, 96.0, 134.5, 191.5, 265.8, 381.9}},
+    {FliteVoice::kAwb, "awb", &register_cmu_us_awb, {69.3, 97.8, 136.2, 193.7, 269.1, 375.3}},
+    {FliteVoice::kKal16, "kal16", &register_cmu_us_kal16, {66.7, 95.2, 135.2, 201.6, 297.3, 436.5}},
+}};
+static_assert(kVoiceSpecs[static_cast<std::size_t>(FliteVoice::kKal16)].id == FliteVoice::kKal16);
+
+// The int_f0_target_mean that makes `voice` speak with median F0 target_hz:
+// the calibration curve inverted by interpolation in log-log space (F0 is
+// perceived logarithmically), extended linearly beyond its ends.
+double f0_mean_for_median(const VoiceSpec& voice, double target_hz) {
+  const auto& medians = voice.measured_median_hz;
+  std::size_t i = 1;
+  while (i + 1 < medians.size() && target_hz > medians[i]) ++i;
+  const double t = std::log(target_hz / medians[i - 1]) / std::log(medians[i] / medians[i - 1]);
+  return kCalibrationMeansHz[i - 1] * std::pow(kCalibrationMeansHz[i] / kCalibrationMeansHz[i - 1], t);
+}
+
+struct LoadedVoice {
+  const VoiceSpec* spec = nullptr;
+  cst_voice* voice = nullptr;  // flite's singleton; read-only after registration
+  double f0_mean_hz = 0.0;     // the voice's own F0 model mean and spread
+  double f0_stddev_hz = 0.0;
+  double duration_stretch = 1.0;  // the voice's own (kal16 ships 1.1)
+  // rms predicts F0 with SPAM (cst_spamf0.c), which ignores the F0 target
+  // features; this copy of its cg_db has SPAM off, so the F0 trees (which
+  // honour them) are used. The original is in read-only memory.
+  std::optional<cst_cg_db> cg_db_without_spam;
+};
+
+using LoadedVoices = std::array<LoadedVoice, kVoiceSpecs.size()>;
+
+Result<LoadedVoices> register_all() {
+  flite_init();
+  LoadedVoices voices;
+  for (std::size_t i = 0; i < kVoiceSpecs.size(); ++i) {
+    LoadedVoice& v = voices[i];
+    v.spec = &kVoiceSpecs[i];
+    v.voice = v.spec->register_voice(nullptr);
+    if (v.voice == nullptr) return Status::internal("flite voice " + std::string(v.spec->name) + " failed to register");
+    if (get_param_int(v.voice->features, "sample_rate", 0) != kSampleRateHz) {
+      return Status::internal("flite voice " + std::string(v.spec->name) + " is not 16 kHz");
+    }
+    v.duration_stretch = get_param_float(v.voice->features, "duration_stretch", 1.0);
+    if (const cst_val* db = get_param_val(v.voice->features, "cg_db", nullptr)) {
+      const cst_cg_db* cg = val_cg_db(db);
+      v.f0_mean_hz = cg->f0_mean;
+      v.f0_stddev_hz = cg->f0_stddev;
+      if (cg->spamf0) {
+        v.cg_db_without_spam = *cg;
+        v.cg_db_without_spam->spamf0 = 0;
+        v.cg_db_without_spam->freeable = 0;  // the utterance's val must not free it
+      }
+    } else {  // diphone voice: the generic F0 model's parameters
+      v.f0_mean_hz = get_param_float(v.voice->features, "int_f0_target_mean", 100.0);
+      v.f0_stddev_hz = get_param_float(v.voice->features, "int_f0_target_stddev", 12.0);
+    }
+  }
+  return voices;
+}
+
+// Owns flite's voice registrations for the process: registered on first use,
+// never unregistered (other engines from make_flite_engine share them).
+const Result<LoadedVoices>& registered_voices() {
+  static const Result<LoadedVoices> voices = register_all();
+  return voices;
+}
+
+// flite's front end reads ASCII. Folds what English text commonly carries
+// beyond it: typographic quotes and dashes, full-width forms, no-break and
+// ideographic spaces, Latin-1 letters (to their base letter); control
+// characters become spaces. Anything else passes through (flite skips it).
+std::string fold_for_flite(std::string_view text) {
+  // U+00C0..U+00FF; '*' marks the two that are not letters.
+  static constexpr std::string_view kLatin1 = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo*ouuuuyty";
+  static_assert(kLatin1.size() == 0x40);
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t c : utf8::decode(text)) {
+    if (c < 0x20 || c == 0x7F) {
+      out += (c == '\n' || c == '\t' || c == '\r') ? static_cast<char>(c) : ' ';
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c >= 0xFF01 && c <= 0xFF5E) {
+      out += static_cast<char>(c - 0xFEE0);
+    } else if (c == 0x00A0 || c == 0x3000 || c == 0x202F || (c >= 0x2000 && c <= 0x200A)) {
+      out += ' ';
+    } else if (c == 0x2018 || c == 0x2019 || c == 0x201B || c == 0x2032) {
+      out += '\'';
+    } else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2033) {
+      out += '"';
+    } else if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212) {
+      out += '-';
+    } else if (c == 0x2026) {
+      out += "...";
+    } else if (c == 0x00DF) {
+      out += "ss";
+    } else if (c == 0x00C6 || c == 0x00E6) {
+      out += c == 0x00C6 ? "AE" : "ae";
+    } else if (c >= 0x00C0 && c <= 0x00FF && kLatin1[c - 0xC0] != '*') {
+      out += kLatin1[c - 0xC0];
+    } else {
+      utf8::append(out, c);
+    }
+  }
+  return out;
+}
+
+bool has_ascii_alnum(std::string_view text) {
+  for (char c : text) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  }
+  return false;
+}
+
+bool positive_finite(double x) { return std::isfinite(x) && x > 0.0; }
+
+// Shared by the vocoder callback and synthesize() on the synthesizing thread.
+struct Stream {
+  AudioSink* sink;
+  const CancelToken* cancel;
+  bool cancelled = false;
+  bool sink_threw = false;
+};
+
+// flite calls this from its vocoder loop with the samples [start, start+size)
+// of the growing wave; returning STOP makes the vocoder abandon the utterance.
+int forward_chunk(const cst_wave* w, int start, int size, int /*last*/, cst_audio_streaming_info* asi) {
+  auto* stream = static_cast<Stream*>(asi->userdata);
+  for (int offset = 0; offset < size; offset += kChunkSamples) {
+    if (stream->cancel->cancelled()) break;
+    try {  // an exception must not unwind through flite's C frames
+      stream->sink->on_audio(
+          std::span<const int16_t>(w->samples + start + offset, static_cast<std::size_t>(std::min(kChunkSamples, size - offset))),
+          w->sample_rate);
+    } catch (...) {
+      stream->sink_threw = true;
+      return CST_AUDIO_STREAM_STOP;
+    }
+  }
+  stream->cancelled = stream->cancel->cancelled();
+  return stream->cancelled ? CST_AUDIO_STREAM_STOP : CST_AUDIO_STREAM_CONT;
+}
+
+using UtterancePtr = std::unique_ptr<cst_utterance, decltype(&delete_utterance)>;
+
+class FliteEngine final : public Engine {
+ public:
+  explicit FliteEngine(const LoadedVoices* voices) : voices_(voices) {
+    info_.name = "flite";
+    info_.sample_rate_hz = kSampleRateHz;
+    info_.languages = {Language::kEnglish};
+  }
+
+  const EngineInfo& info() const override { return info_; }
+
+  Status synthesize(const SynthesisRequest& req, AudioSink& sink, const CancelToken& cancel) override {
+    if (req.language != Language::kEnglish) return Status::invalid_argument("flite speaks English only", "language");
+    const double tempo = req.voice.speaking_rate * req.rate;
+    const double target_hz = req.voice.median_f0_hz * req.pitch;
+    if (!positive_finite(tempo)) return Status::invalid_argument("speaking rate must be positive", "rate");
+    if (!positive_finite(target_hz)) return Status::invalid_argument("pitch must be positive", "pitch");
+    if (cancel.cancelled()) return Status::cancelled();
+    const std::string text = fold_for_flite(req.text);
+    if (!has_ascii_alnum(text)) return Status::ok_status();
+
+    const LoadedVoice& v = (*voices_)[static_cast<std::size_t>(flite_voice_for(req.voice))];
+    UtterancePtr utt(new_utterance(), &delete_utterance);
+    utt_set_input_text(utt.get(), text.c_str());
+    utt_init(utt.get(), v.voice);
+    cst_features* f = utt->features;
+    const double mean_hz = f0_mean_for_median(*v.spec, target_hz);
+    feat_set_float(f, "int_f0_target_mean", static_cast<float>(mean_hz));
+    feat_set_float(f, "int_f0_target_stddev",
+                   static_cast<float>(v.f0_stddev_hz * std::max(0.0, req.voice.f0_range) * mean_hz / v.f0_mean_hz));
+    feat_set_float(f, "duration_stretch", static_cast<float>(v.duration_stretch / tempo));
+    if (v.cg_db_without_spam) {
+      feat_set(f, "cg_db", cg_db_val(&*v.cg_db_without_spam));
+    }
+
+    Stream stream{&sink, &cancel};
+    cst_audio_streaming_info* asi = new_audio_streaming_info();
+    asi->min_buffsize = kChunkSamples / 2;
+    asi->asc = &forward_chunk;
+    asi->userdata = &stream;
+    feat_set(f, "streaming_info", audio_streaming_info_val(asi));  // the utterance owns asi
+
+    t_rand_state = kUtteranceSeed;
+    if (utt_synth(utt.get()) == nullptr) return Status::internal("flite synthesis failed");
+    if (stream.sink_threw) return Status::internal("audio sink threw");
+    if (stream.cancelled) return Status::cancelled();
+    return Status::ok_status();
+  }
+
+ private:
+  EngineInfo info_;
+  const LoadedVoices* voices_;  // process-wide, constant after registration
+};
+
+}  // namespace
+
+FliteVoice flite_voice_for(const VoiceProfile& voice) {
+  if (voice.gender == Gender::kFemale) return FliteVoice::kSlt;
+  if (voice.age == AgeBand::kChild || voice.age == AgeBand::kTeen || voice.median_f0_hz >= 115.0) {
+    return FliteVoice::kAwb;
+  }
+  if (voice.brightness > 0.3) return FliteVoice::kKal16;
+  return FliteVoice::kRms;
+}
+
+std::string_view flite_voice_name(FliteVoice voice) { return kVoiceSpecs[static_cast<std::size_t>(voice)].name; }
+
+Result<std::unique_ptr<Engine>> make_flite_engine() {
+  const Result<LoadedVoices>& voices = registered_voices();
+  if (!voices.ok()) return voices.status();
+  return std::unique_ptr<Engine>(std::make_unique<FliteEngine>(&voices.value()));
+}
+
+}  // namespace voxwire
+
+// Per-thread replacements for the C library's rand()/srand(); see the audit at
+// the top of this file. A 64-bit LCG (Knuth's MMIX constants); its top 31 bits
+// give 0..RAND_MAX like glibc's.
+extern "C" int rand() noexcept {
+  voxwire::t_rand_state = voxwire::t_rand_state * 6364136223846793005ull + 1442695040888963407ull;
+  return static_cast<int>(voxwire::t_rand_state >> 33);
+}
+
+extern "C" void srand(unsigned int seed) noexcept { voxwire::t_rand_state = seed; }

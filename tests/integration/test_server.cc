@@ -1,0 +1,46 @@
+#include "integration/test_server.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+
+namespace voxwire::testing {
+
+server::ServerConfig TestServer::default_config() {
+  static std::atomic<int> counter{0};
+  server::ServerConfig config;
+  config.host = "127.0.0.1";
+  config.port = 0;
+  config.api_keys = {kTestKey};
+  config.data_dir = (std::filesystem::temp_directory_path() /
+                     ("voxwire-it-" + std::to_string(getpid()) + "-" + std::to_string(counter++)))
+                        .string();
+  config.worker_threads = 2;
+  return config;
+}
+
+TestServer::TestServer(server::ServerConfig config) {
+  std::filesystem::create_directories(config.data_dir);
+  auto server = server::Server::create(config);
+  if (!server.ok()) {
+    ADD_FAILURE() << "server did not start: " << server.status().to_string();
+    std::abort();
+  }
+  server_ = std::move(*server);
+  Status s = server_->start();
+  if (!s.ok()) {
+    ADD_FAILURE() << "server did not listen: " << s.to_string();
+    std::abort();
+  }
+  thread_ = std::thread([this] { server_->run(); });
+}
+
+TestServer::~TestServer() {
+  server_->stop();
+  thread_.join();
+  server_.reset();
+}
+
+}  // namespace voxwire::testing

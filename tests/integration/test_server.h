@@ -1,0 +1,32 @@
+// Runs a real voxwire Server in-process on 127.0.0.1 (an ephemeral port) with
+// its own thread, for integration tests that talk to it over loopback.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "server/server.h"
+
+namespace voxwire::testing {
+
+inline constexpr const char* kTestKey = "sk-voxwire-test";
+
+class TestServer {
+ public:
+  // 127.0.0.1, port 0, API key kTestKey, a fresh data directory.
+  static server::ServerConfig default_config();
+  explicit TestServer(server::ServerConfig config = default_config());
+  ~TestServer();
+
+  uint16_t port() const { return server_->port(); }
+  std::string realtime_target(const std::string& model = "qwen3-tts-flash-realtime") const {
+    return "/api-ws/v1/realtime?model=" + model;
+  }
+
+ private:
+  std::unique_ptr<server::Server> server_;
+  std::thread thread_;
+};
+
+}  // namespace voxwire::testing
