@@ -1,13 +1,10 @@
 // voxwire entry point: command-line parsing and wiring only.
-#include <pthread.h>
-#include <signal.h>
-
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
-#include <thread>
 
 #include "base/log.h"
 #include "server/server.h"
@@ -59,14 +56,7 @@ int serve(ServerConfig config, const std::string& keys_env, const std::string& k
     return 2;
   }
 
-  // Signals are taken by one thread with sigwait; block them everywhere else.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  signal(SIGPIPE, SIG_IGN);
-
+  std::signal(SIGPIPE, SIG_IGN);
   auto server = voxwire::server::Server::create(config);
   if (!server.ok()) {
     voxwire::log::error("startup_failed", {{"error", server.status().to_string()}});
@@ -77,13 +67,7 @@ int serve(ServerConfig config, const std::string& keys_env, const std::string& k
     return 1;
   }
   voxwire::log::info("listening", {{"host", config.host}, {"port", (*server)->port()}, {"config", config.to_string()}});
-  std::thread signal_thread([&signals, s = server->get()] {
-    int received = 0;
-    sigwait(&signals, &received);
-    voxwire::log::info("shutting_down", {{"signal", received}});
-    s->stop();
-  });
-  signal_thread.detach();
+  (*server)->stop_on_signals();
   (*server)->run();
   voxwire::log::info("stopped");
   return 0;

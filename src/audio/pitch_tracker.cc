@@ -86,11 +86,11 @@ void cumulative_mean_normalize(const std::vector<float>& d, std::vector<float>& 
 }
 
 struct Frame {
-  const float* x;     // first sample of the frame
-  int window;         // integration window W
-  int min_tau;        // shortest period searched
-  int max_tau;        // longest period searched (d is computed one further)
-  double rate_hz;     // analysis sample rate
+  const float* x;  // first sample of the frame
+  int window;      // integration window W
+  int min_tau;     // shortest period searched
+  int max_tau;     // longest period searched (d is computed one further)
+  double rate_hz;  // analysis sample rate
 };
 
 // Steps 2-5 on one frame: the F0 in Hz, or 0 if the frame is aperiodic.
@@ -151,8 +151,7 @@ Status PitchOptions::validate(int sample_rate_hz) const {
   const int analysis_rate = sample_rate_hz / decimation_factor(sample_rate_hz);
   if (!(min_f0_hz >= 20.0)) return Status::invalid_argument("must be >= 20 Hz", "min_f0_hz");
   if (!(max_f0_hz > min_f0_hz) || max_f0_hz > analysis_rate / 4.0) {
-    return Status::invalid_argument("must be above min_f0_hz and at most a quarter of the analysis rate",
-                                    "max_f0_hz");
+    return Status::invalid_argument("must be above min_f0_hz and at most a quarter of the analysis rate", "max_f0_hz");
   }
   if (!(hop_ms > 0.0 && hop_ms <= 100.0)) return Status::invalid_argument("must be in (0, 100]", "hop_ms");
   if (!(threshold > 0.0 && threshold < 1.0)) return Status::invalid_argument("must be in (0, 1)", "threshold");

@@ -1,7 +1,7 @@
 // audio/pitch_tracker.h: fundamental-frequency (F0) analysis of mono PCM with
 // YIN (de Cheveigné & Kawahara 2002), for calibrating engines and describing
 // voices (median F0, spread, voicing). Pure function, thread-safe.
-// Cost: about 1-2 ms per second of audio in release builds.
+// Cost: about 1 ms per second of audio in release builds.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -37,7 +37,6 @@ struct PitchStats {
 // decimated first (speech F0 and its low harmonics survive; it is ~4x faster).
 // Returns InvalidArgument if options.validate(sample_rate_hz) fails; otherwise
 // the stats (all zero, with an empty track, for input shorter than a frame).
-Result<PitchStats> analyze_pitch(std::span<const int16_t> pcm, int sample_rate_hz,
-                                 const PitchOptions& options = {});
+Result<PitchStats> analyze_pitch(std::span<const int16_t> pcm, int sample_rate_hz, const PitchOptions& options = {});
 
 }  // namespace voxwire::audio

@@ -12,8 +12,7 @@ namespace voxwire::audio {
 namespace {
 
 // Sum of harmonics first..last of f0_hz with amplitude peak / k, `seconds` long.
-std::vector<int16_t> harmonics(double f0_hz, int first, int last, int rate_hz, double seconds,
-                               double peak = 0.5) {
+std::vector<int16_t> harmonics(double f0_hz, int first, int last, int rate_hz, double seconds, double peak = 0.5) {
   std::vector<int16_t> pcm(static_cast<std::size_t>(seconds * rate_hz));
   double norm = 0.0;
   for (int k = first; k <= last; ++k) norm += 1.0 / k;

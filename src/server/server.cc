@@ -1,5 +1,9 @@
 #include "server/server.h"
 
+#include <csignal>
+#include <thread>
+#include <vector>
+
 #include <boost/asio/strand.hpp>
 
 #include "base/log.h"
@@ -36,7 +40,8 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
 Server::Server(ServerConfig config, std::shared_ptr<const Synthesizer> synthesizer)
     : synthesis_(std::make_unique<synthesis::SynthesisService>(std::move(synthesizer), worker_count(config))),
       context_{config, auth::ApiKeys(config.api_keys), catalog::ModelCatalog::defaults(), *synthesis_},
-      acceptor_(ioc_) {}
+      acceptor_(ioc_),
+      signals_(ioc_) {}
 
 Server::~Server() {
   stop();
@@ -74,6 +79,16 @@ void Server::accept_next() {
   });
 }
 
+void Server::stop_on_signals() {
+  signals_.add(SIGINT);
+  signals_.add(SIGTERM);
+  signals_.async_wait([this](boost::system::error_code ec, int signal) {
+    if (ec) return;
+    log::info("shutting_down", {{"signal", signal}});
+    stop();
+  });
+}
+
 void Server::run() {
   std::vector<std::thread> threads;
   for (int i = 1; i < context_.config.io_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
@@ -83,10 +98,6 @@ void Server::run() {
 
 void Server::stop() {
   if (stopped_.exchange(true)) return;
-  net::post(ioc_, [this] {
-    boost::system::error_code ignored;
-    acceptor_.close(ignored);
-  });
   synthesis_->shutdown();
   ioc_.stop();
 }

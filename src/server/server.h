@@ -7,11 +7,10 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <thread>
-#include <vector>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
 
 #include "base/result.h"
 #include "server/server_config.h"
@@ -29,6 +28,8 @@ class Server {
   // Binds and listens; afterwards port() is the bound port.
   Status start();
   uint16_t port() const { return port_; }
+  // Makes SIGINT and SIGTERM call stop(). Call before run().
+  void stop_on_signals();
   // Serves on this thread and io_threads - 1 more until stop().
   void run();
   // Stops accepting, cancels synthesis and ends run(). Idempotent.
@@ -42,6 +43,7 @@ class Server {
   std::unique_ptr<synthesis::SynthesisService> synthesis_;
   ServerContext context_;
   boost::asio::ip::tcp::acceptor acceptor_;
+  boost::asio::signal_set signals_;
   uint16_t port_ = 0;
   std::atomic<bool> stopped_{false};
 };

@@ -85,8 +85,9 @@ const VoiceProfile kWoman = profile(Gender::kFemale, 210.0);
 const VoiceProfile kMan = profile(Gender::kMale, 110.0);
 
 constexpr const char* kEnglish = "Please remember to turn off the lights before you leave the office tonight.";  // 13
-constexpr const char* kChinese = "我们明天早上八点在学校门口见面，然后一起去图书馆。";                                  // 23 Han
-constexpr const char* kGerman = "Morgen früh treffen wir uns um acht Uhr vor der Schule und gehen dann zusammen in die Bibliothek.";  // 18
+constexpr const char* kChinese = "我们明天早上八点在学校门口见面，然后一起去图书馆。";  // 23 Han
+constexpr const char* kGerman =
+    "Morgen früh treffen wir uns um acht Uhr vor der Schule und gehen dann zusammen in die Bibliothek.";   // 18
 constexpr const char* kJapanese = "明日の朝八時に学校の前で会って、それから一緒に図書館へ行きましょう。";  // 39 morae
 constexpr const char* kRussian = "Завтра утром мы встретимся в восемь часов у школы и пойдём в библиотеку.";  // 13
 
@@ -129,7 +130,11 @@ std::vector<Speech> every_language() {
       {"flite_kal16", &flite, Language::kEnglish, kEnglish, 13, kKal16},
       {"espeak_zh", &espeak, Language::kChinese, kChinese, 23, kWoman},
       {"espeak_yue", &espeak, Language::kChinese, kChinese, 23,
-       [] { VoiceProfile v = kWoman; v.dialect = Dialect::kCantonese; return v; }()},
+       [] {
+         VoiceProfile v = kWoman;
+         v.dialect = Dialect::kCantonese;
+         return v;
+       }()},
       {"espeak_en", &espeak, Language::kEnglish, kEnglish, 13, kMan},
       {"espeak_de", &espeak, Language::kGerman, kGerman, 18, kMan},
       {"espeak_it", &espeak, Language::kItalian, "Domani mattina ci vediamo alle otto davanti alla scuola.", 9, kWoman},

@@ -21,17 +21,17 @@ namespace {
 
 constexpr int kChunkMs = 10;  // the sink receives audio in slices of at most this
 
-
 // Calibration sentences: a statement, a question and an exclamation, each
 // synthesized on its own as requests are, so the measured median F0 and tempo
 // average over the language's usual tunes.
 using Sentences = std::array<std::string_view, 3>;
 struct LanguageVoice {
   Language language;
-  std::string_view voice;             // espeak-ng voice name
-  Sentences calibration;          // ~6 s of typical speech the voice reads as written
+  std::string_view voice;  // espeak-ng voice name
+  Sentences calibration;   // ~6 s of typical speech the voice reads as written
 };
 
+// clang-format off
 constexpr Sentences kChineseCalibration = {"今天天气很好，我们一起去公园散步吧。", "你吃过晚饭了吗？", "这本书非常有意思！"};
 
 constexpr std::array<LanguageVoice, 11> kLanguageVoices = {{
@@ -58,6 +58,7 @@ constexpr std::array<LanguageVoice, 11> kLanguageVoices = {{
     {Language::kRussian, "ru",
      {"Сегодня очень хорошая погода, пойдём гулять в парк.", "Ты уже поужинал?", "Эта книга очень интересная!"}},
 }};
+// clang-format on
 
 const LanguageVoice& language_voice(Language lang, Dialect dialect) {
   const bool cantonese = lang == Language::kChinese && dialect == Dialect::kCantonese;
@@ -123,8 +124,8 @@ int espeak_pitch_for(double target_hz, const PitchFit& fit) {
 // espeakRATE whose duration is 1/tempo of the 175 wpm one: log-log
 // interpolation of the measured curve, clamped to its ends.
 int espeak_rate_for(double tempo, const TempoCurve& seconds) {
-  const auto normal = static_cast<std::size_t>(
-      std::find(kCalibrationWpm.begin(), kCalibrationWpm.end(), kNormalWpm) - kCalibrationWpm.begin());
+  const auto normal = static_cast<std::size_t>(std::find(kCalibrationWpm.begin(), kCalibrationWpm.end(), kNormalWpm) -
+                                               kCalibrationWpm.begin());
   const double want = std::log(seconds[normal] / tempo);
   if (want >= std::log(seconds.front())) return kCalibrationWpm.front();
   for (std::size_t i = 1; i < seconds.size(); ++i) {
@@ -177,8 +178,9 @@ int on_espeak_audio(short* wav, int samples, espeak_EVENT* events) {
   for (int start = 0; wav != nullptr && start < samples; start += slice) {
     if (stream->cancel->cancelled()) break;
     try {  // an exception must not unwind through espeak's C frames
-      stream->sink->on_audio(std::span<const int16_t>(wav + start, static_cast<std::size_t>(std::min(slice, samples - start))),
-                             stream->sample_rate_hz);
+      stream->sink->on_audio(
+          std::span<const int16_t>(wav + start, static_cast<std::size_t>(std::min(slice, samples - start))),
+          stream->sample_rate_hz);
     } catch (...) {
       stream->sink_threw = true;
       return 1;
@@ -194,9 +196,17 @@ struct Collector : AudioSink {
 };
 
 struct Prosody {
-  int pitch = 50;
-  int range = 50;
+  int pitch = 50;  // espeakPITCH
+  int range = 50;  // espeakRANGE
   int wpm = kNormalWpm;
+};
+
+// What reads a request: the language's voice, the variant, the pitch range.
+struct VoiceChoice {
+  const LanguageVoice* lang;
+  std::string_view variant;
+  int range;
+  std::string name() const { return std::string(lang->voice) + "+" + std::string(variant); }
 };
 
 // The one owner of libespeak-ng's process-global state: initialized once,
@@ -209,26 +219,23 @@ class Espeak {
     return instance;
   }
 
-  // Speaks prepared text with voice (name+variant) at a target median F0 and
-  // tempo, calibrating the voice first if needed.
-  Status speak(const std::string& text, const LanguageVoice& lang, std::string_view variant, double target_hz,
-               double tempo, int range, AudioSink& sink, const CancelToken& cancel) {
+  // Speaks prepared text at a target median F0 and tempo, calibrating the
+  // voice first if this is its first use.
+  Status speak(const std::string& text, const VoiceChoice& choice, double target_hz, double tempo, AudioSink& sink,
+               const CancelToken& cancel) {
     std::lock_guard<std::mutex> lock(mutex_);
-    const std::string voice = std::string(lang.voice) + "+" + std::string(variant);
-    Prosody prosody;
-    prosody.range = range;
-    Result<PitchFit> fit = pitch_fit(voice, lang, range);
+    Result<PitchFit> fit = pitch_fit(choice);
     if (!fit.ok()) return fit.status();
-    prosody.pitch = espeak_pitch_for(target_hz, fit.value());
-    Result<TempoCurve> curve = tempo_curve(lang);
+    Result<TempoCurve> curve = tempo_curve(*choice.lang);
     if (!curve.ok()) return curve.status();
-    prosody.wpm = espeak_rate_for(tempo, curve.value());
-    return run(text, voice, prosody, sink, cancel);
+    const Prosody prosody{espeak_pitch_for(target_hz, fit.value()), choice.range,
+                          espeak_rate_for(tempo, curve.value())};
+    return run(text, choice.name(), prosody, sink, cancel);
   }
 
-  Result<std::string> phonemes(const std::string& text, const LanguageVoice& lang, std::string_view variant) {
+  Result<std::string> phonemes(const std::string& text, const VoiceChoice& choice) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (Status s = select_voice(std::string(lang.voice) + "+" + std::string(variant)); !s.ok()) return s;
+    if (Status s = select_voice(choice.name()); !s.ok()) return s;
     std::string out;
     const void* cursor = text.c_str();
     while (cursor != nullptr) {
@@ -272,8 +279,8 @@ class Espeak {
     espeak_SetParameter(espeakRATE, prosody.wpm, 0);
     Stream stream{&sink, &cancel, sample_rate_hz_};
     // No espeakSSML and no espeakPHONEMES: '<' and "[[" are plain text.
-    const espeak_ERROR err = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
-                                          nullptr, &stream);
+    const espeak_ERROR err =
+        espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &stream);
     if (stream.sink_threw) return Status::internal("audio sink threw");
     if (stream.cancelled) return Status::cancelled();
     if (err != EE_OK) return Status::internal("espeak_Synth failed with " + std::to_string(err));
@@ -289,23 +296,26 @@ class Espeak {
     return std::move(collector.pcm);
   }
 
-  Result<PitchFit> pitch_fit(const std::string& voice, const LanguageVoice& lang, int range) {
-    const auto key = std::make_pair(voice, range);
+  Result<PitchFit> pitch_fit(const VoiceChoice& choice) {
+    const std::string voice = choice.name();
+    const auto key = std::make_pair(voice, choice.range);
     if (auto it = pitch_fits_.find(key); it != pitch_fits_.end()) return it->second;
     audio::PitchOptions options;
     options.min_f0_hz = 40.0;  // espeakPITCH 0 on a male variant goes below 60 Hz
     options.hop_ms = 20.0;     // plenty of frames for a median; halves the cost
     std::array<double, kCalibrationPitches.size()> medians{};
     for (std::size_t i = 0; i < medians.size(); ++i) {
-      Result<std::vector<int16_t>> pcm = render(lang, voice, {kCalibrationPitches[i], range, kNormalWpm});
+      Result<std::vector<int16_t>> pcm =
+          render(*choice.lang, voice, {kCalibrationPitches[i], choice.range, kNormalWpm});
       if (!pcm.ok()) return pcm.status();
       Result<audio::PitchStats> stats = audio::analyze_pitch(pcm.value(), sample_rate_hz_, options);
       if (!stats.ok()) return stats.status();
-      if (stats->median_hz <= 0.0) return Status::internal("espeak-ng calibration found no voicing for " + voice);
       medians[i] = stats->median_hz;
     }
     const PitchFit fit = fit_pitch(medians);
-    log::debug("espeak_pitch_calibrated", {{"voice", voice}, {"range", range}, {"a_hz", fit.a}, {"b_hz", fit.b}});
+    if (!(fit.a > 0.0)) return Status::internal("espeak-ng pitch calibration failed for " + voice);
+    log::debug("espeak_pitch_calibrated",
+               {{"voice", voice}, {"range", choice.range}, {"a_hz", fit.a}, {"b_hz", fit.b}});
     pitch_fits_.emplace(key, fit);
     return fit;
   }
@@ -325,10 +335,10 @@ class Espeak {
   }
 
   std::mutex mutex_;
-  const int sample_rate_hz_;                                       // constant after construction
-  std::string current_voice_;                                      // GUARDED_BY(mutex_)
-  std::map<std::pair<std::string, int>, PitchFit> pitch_fits_;     // GUARDED_BY(mutex_)
-  std::map<std::string, TempoCurve> tempo_curves_;                 // GUARDED_BY(mutex_)
+  const int sample_rate_hz_;                                    // constant after construction
+  std::string current_voice_;                                   // GUARDED_BY(mutex_)
+  std::map<std::pair<std::string, int>, PitchFit> pitch_fits_;  // GUARDED_BY(mutex_)
+  std::map<std::string, TempoCurve> tempo_curves_;              // GUARDED_BY(mutex_)
 };
 
 bool positive_finite(double x) { return std::isfinite(x) && x > 0.0; }
@@ -353,18 +363,21 @@ class EspeakEngineImpl final : public EspeakEngine {
     Result<std::string> text = prepare(req.text, req.language);
     if (!text.ok()) return text.status();
     if (!has_speakable(text.value())) return Status::ok_status();
-    return espeak_->speak(text.value(), language_voice(req.language, req.voice.dialect), variant_for(req.voice),
-                          target_hz, tempo, range_for(req.voice), sink, cancel);
+    return espeak_->speak(text.value(), choose(req.language, req.voice), target_hz, tempo, sink, cancel);
   }
 
   Result<std::string> phonemes(std::string_view text, Language lang, const VoiceProfile& voice) override {
     Result<std::string> prepared = prepare(text, lang);
     if (!prepared.ok()) return prepared.status();
     if (!has_speakable(prepared.value())) return std::string();
-    return espeak_->phonemes(prepared.value(), language_voice(lang, voice.dialect), variant_for(voice));
+    return espeak_->phonemes(prepared.value(), choose(lang, voice));
   }
 
  private:
+  static VoiceChoice choose(Language lang, const VoiceProfile& voice) {
+    return {&language_voice(lang, voice.dialect), variant_for(voice), range_for(voice)};
+  }
+
   Result<std::string> prepare(std::string_view text, Language lang) const {
     std::string clean = sanitize(text);
     if (lang != Language::kJapanese) return clean;
@@ -374,7 +387,7 @@ class EspeakEngineImpl final : public EspeakEngine {
   }
 
   EngineInfo info_;
-  Espeak* espeak_;                              // process-wide, outlives every engine
+  Espeak* espeak_;                             // process-wide, outlives every engine
   std::unique_ptr<JapaneseReading> japanese_;  // thread-safe
 };
 
@@ -385,8 +398,7 @@ Result<std::unique_ptr<EspeakEngine>> make_espeak_engine() {
   if (!espeak.ok()) return espeak.status();
   Result<std::unique_ptr<JapaneseReading>> japanese = make_japanese_reading();
   if (!japanese.ok()) return japanese.status();
-  return std::unique_ptr<EspeakEngine>(
-      std::make_unique<EspeakEngineImpl>(espeak.value(), std::move(japanese).value()));
+  return std::unique_ptr<EspeakEngine>(std::make_unique<EspeakEngineImpl>(espeak.value(), std::move(japanese).value()));
 }
 
 }  // namespace voxwire

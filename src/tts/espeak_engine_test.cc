@@ -79,7 +79,8 @@ TEST(EspeakEngine, HanTextIsReadAsTonalPinyin) {
 TEST(EspeakEngine, CantoneseUsesYueAndOtherDialectsMandarin) {
   const std::string mandarin = phonemes("你好", Language::kChinese, voice());
   const std::string cantonese = phonemes("你好", Language::kChinese, voice(Gender::kFemale, 210, Dialect::kCantonese));
-  const std::string sichuanese = phonemes("你好", Language::kChinese, voice(Gender::kFemale, 210, Dialect::kSichuanese));
+  const std::string sichuanese =
+      phonemes("你好", Language::kChinese, voice(Gender::kFemale, 210, Dialect::kSichuanese));
   EXPECT_NE(cantonese, mandarin);
   EXPECT_NE(cantonese.find("n'ei5"), std::string::npos) << cantonese;  // jyutping nei5
   EXPECT_EQ(sichuanese, mandarin);
@@ -114,9 +115,15 @@ TEST(EspeakEngine, MarkupIsTextNotSsml) {
 TEST(EspeakEngine, ControlCharactersCannotInjectCommands) {
   // U+0001 introduces espeak's embedded commands even without SSML: raw,
   // "\x01" "90P" would raise the pitch by half for the rest of the text.
-  EXPECT_EQ(phonemes("hello\x01" "90P world\x1b", Language::kEnglish), phonemes("hello 90P world", Language::kEnglish));
+  EXPECT_EQ(phonemes("hello\x01"
+                     "90P world\x1b",
+                     Language::kEnglish),
+            phonemes("hello 90P world", Language::kEnglish));
   const Pcm plain = say("hello 90P world, how are you today", Language::kEnglish);
-  const Pcm injected = say("hello \x01" "90P world, how are you today", Language::kEnglish);
+  const Pcm injected =
+      say("hello \x01"
+          "90P world, how are you today",
+          Language::kEnglish);
   const double f0_plain = audio::analyze_pitch(plain.samples, plain.rate_hz)->median_hz;
   const double f0_injected = audio::analyze_pitch(injected.samples, injected.rate_hz)->median_hz;
   EXPECT_NEAR(f0_injected, f0_plain, 0.05 * f0_plain);
@@ -132,8 +139,8 @@ TEST(EspeakEngine, PunctuationOnlyHasNoPhonemesAndNoAudio) {
 }
 
 TEST(EspeakEngine, ForeignScriptsAndBrokenTextDoNotCrash) {
-  const std::vector<std::string> texts = {"Привет мир", "안녕하세요", "こんにちは", "你好", "مرحبا بالعالم",
-                                          "🙂🙂 ok", "\xff\xfe\xc0\xaf x", std::string(2000, 'a')};
+  const std::vector<std::string> texts = {"Привет мир",    "안녕하세요",  "こんにちは",         "你好",
+                                          "مرحبا بالعالم", "🙂🙂 ok", "\xff\xfe\xc0\xaf x", std::string(2000, 'a')};
   for (Language lang : kAllLanguages) {
     for (const std::string& t : texts) {
       Pcm pcm;

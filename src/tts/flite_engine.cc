@@ -204,9 +204,9 @@ int forward_chunk(const cst_wave* w, int start, int size, int /*last*/, cst_audi
   for (int offset = 0; offset < size; offset += kChunkSamples) {
     if (stream->cancel->cancelled()) break;
     try {  // an exception must not unwind through flite's C frames
-      stream->sink->on_audio(
-          std::span<const int16_t>(w->samples + start + offset, static_cast<std::size_t>(std::min(kChunkSamples, size - offset))),
-          w->sample_rate);
+      stream->sink->on_audio(std::span<const int16_t>(w->samples + start + offset,
+                                                      static_cast<std::size_t>(std::min(kChunkSamples, size - offset))),
+                             w->sample_rate);
     } catch (...) {
       stream->sink_threw = true;
       return CST_AUDIO_STREAM_STOP;

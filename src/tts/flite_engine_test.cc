@@ -21,7 +21,9 @@ Engine& engine() {
 
 struct Pcm : AudioSink {
   std::vector<int16_t> samples;
-  void on_audio(std::span<const int16_t> chunk, int) override { samples.insert(samples.end(), chunk.begin(), chunk.end()); }
+  void on_audio(std::span<const int16_t> chunk, int) override {
+    samples.insert(samples.end(), chunk.begin(), chunk.end());
+  }
 };
 
 VoiceProfile voice(Gender gender, double f0_hz, AgeBand age = AgeBand::kYoungAdult, double brightness = 0.0) {
@@ -59,7 +61,8 @@ TEST(FliteEngine, MapsProfilesToVoices) {
 
 TEST(FliteEngine, SpeaksOnlyEnglish) {
   Pcm pcm;
-  const Status s = engine().synthesize({"Hallo Welt", Language::kGerman, voice(Gender::kFemale, 200)}, pcm, CancelToken());
+  const Status s =
+      engine().synthesize({"Hallo Welt", Language::kGerman, voice(Gender::kFemale, 200)}, pcm, CancelToken());
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(s.field(), "language");
   EXPECT_TRUE(pcm.samples.empty());
@@ -104,7 +107,8 @@ TEST(FliteEngine, SurvivesHostileInput) {
 
 TEST(FliteEngine, TextWithoutLatinLettersOrDigitsIsSilent) {
   Pcm pcm;
-  EXPECT_TRUE(engine().synthesize({"你好世界", Language::kEnglish, voice(Gender::kFemale, 200)}, pcm, CancelToken()).ok());
+  EXPECT_TRUE(
+      engine().synthesize({"你好世界", Language::kEnglish, voice(Gender::kFemale, 200)}, pcm, CancelToken()).ok());
   EXPECT_TRUE(pcm.samples.empty());
 }
 
@@ -113,7 +117,8 @@ TEST(FliteEngine, TextWithoutLatinLettersOrDigitsIsSilent) {
 // flite's synthesis path, and a per-thread rand() for its vocoder noise).
 TEST(FliteEngine, ConcurrentSynthesisIsBitIdentical) {
   const std::vector<VoiceProfile> voices = {voice(Gender::kFemale, 200), voice(Gender::kMale, 100),
-                                            voice(Gender::kMale, 130), voice(Gender::kMale, 100, AgeBand::kYoungAdult, 0.6)};
+                                            voice(Gender::kMale, 130),
+                                            voice(Gender::kMale, 100, AgeBand::kYoungAdult, 0.6)};
   const std::vector<std::string> texts = {
       "The quick brown fox jumps over 12 lazy dogs, doesn't it?",
       "On March 3rd 2024 at 10:30am, Dr. Smith paid $3.50 for room 101.",

@@ -38,7 +38,8 @@ class JapaneseReading {
     void operator()(MeCab::Model* model) const;
     void operator()(MeCab::Tagger* tagger) const;
   };
-  JapaneseReading(std::unique_ptr<MeCab::Model, MecabDeleter> model, std::unique_ptr<MeCab::Tagger, MecabDeleter> tagger);
+  JapaneseReading(std::unique_ptr<MeCab::Model, MecabDeleter> model,
+                  std::unique_ptr<MeCab::Tagger, MecabDeleter> tagger);
 
   std::unique_ptr<MeCab::Model, MecabDeleter> model_;    // constant after construction
   std::unique_ptr<MeCab::Tagger, MecabDeleter> tagger_;  // parse(Lattice*) is const and thread-safe

@@ -53,7 +53,8 @@ TEST(JapaneseReading, MissingDictionaryIsNotFound) {
 }
 
 TEST(JapaneseReading, ConcurrentCallsAgreeWithSerialOnes) {
-  const std::vector<std::string> texts = {"今日は天気がいいです。", "東京スカイツリーへ行こう！", "私は学生です", "コーヒーを三杯飲みました"};
+  const std::vector<std::string> texts = {"今日は天気がいいです。", "東京スカイツリーへ行こう！", "私は学生です",
+                                          "コーヒーを三杯飲みました"};
   std::vector<std::string> expected;
   for (const std::string& t : texts) expected.push_back(kana(t));
   std::vector<std::thread> threads;
