@@ -28,7 +28,11 @@ bool quiet_error(beast::error_code ec) {
 }  // namespace
 
 HttpSession::HttpSession(tcp::socket socket, ServerContext& context)
-    : stream_(std::move(socket)), context_(context) {}
+    : stream_(std::move(socket)), context_(context) {
+  // Audio deltas are small and latency-critical: never hold them back (Nagle).
+  boost::system::error_code ignored;
+  stream_.socket().set_option(tcp::no_delay(true), ignored);
+}
 
 void HttpSession::run() {
   boost::asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::read_request, shared_from_this()));

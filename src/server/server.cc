@@ -1,5 +1,6 @@
 #include "server/server.h"
 
+#include <chrono>
 #include <csignal>
 #include <thread>
 #include <vector>
@@ -8,6 +9,7 @@
 
 #include "base/log.h"
 #include "server/http_session.h"
+#include "voice/voice_catalog.h"
 
 namespace voxwire::server {
 
@@ -45,6 +47,7 @@ Server::Server(ServerConfig config, std::shared_ptr<const Synthesizer> synthesiz
 
 Server::~Server() {
   stop();
+  if (warm_up_thread_.joinable()) warm_up_thread_.join();
   // Jobs post their last output to the io_context: finish them while it exists.
   synthesis_.reset();
 }
@@ -64,6 +67,15 @@ Status Server::start() {
   }
   port_ = acceptor_.local_endpoint().port();
   accept_next();
+  if (context_.config.warm_up) {
+    warm_up_thread_ = std::thread([this] {
+      std::vector<VoiceProfile> voices;
+      for (const SystemVoice& v : VoiceCatalog::system_voices().all()) voices.push_back(v.profile);
+      auto began = std::chrono::steady_clock::now();
+      synthesis_->synthesizer().warm_up(voices, stop_warm_up_);
+      log::info("engines_warm", {{"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()}});
+    });
+  }
   return Status();
 }
 
@@ -98,6 +110,7 @@ void Server::run() {
 
 void Server::stop() {
   if (stopped_.exchange(true)) return;
+  stop_warm_up_.cancel();
   synthesis_->shutdown();
   ioc_.stop();
 }

@@ -7,11 +7,13 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <thread>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include "base/cancel_token.h"
 #include "base/result.h"
 #include "server/server_config.h"
 #include "server/server_context.h"
@@ -25,7 +27,8 @@ class Server {
   static Result<std::unique_ptr<Server>> create(ServerConfig config);
   ~Server();
 
-  // Binds and listens; afterwards port() is the bound port.
+  // Binds and listens; afterwards port() is the bound port. Then warms the
+  // engines up on a background thread (config.warm_up).
   Status start();
   uint16_t port() const { return port_; }
   // Makes SIGINT and SIGTERM call stop(). Call before run().
@@ -41,6 +44,8 @@ class Server {
 
   boost::asio::io_context ioc_;  // first: destroyed last, after everything posting to it
   std::unique_ptr<synthesis::SynthesisService> synthesis_;
+  std::thread warm_up_thread_;
+  CancelToken stop_warm_up_;
   ServerContext context_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;

@@ -22,6 +22,7 @@ struct ServerConfig {
   int header_timeout_ms = 30000;           // time to send an HTTP request's headers
   std::size_t max_message_bytes = 1 << 20;  // largest WebSocket message accepted
   std::size_t max_body_bytes = 16 << 20;   // largest HTTP request body accepted
+  bool warm_up = true;                     // prime the engines for every system voice after start()
 
   // Forces loopback when no API keys are configured (an open server must not
   // be reachable from other hosts). Returns true if it changed the host.

@@ -24,6 +24,24 @@ Result<std::unique_ptr<Synthesizer>> Synthesizer::create_builtin() {
   return std::make_unique<Synthesizer>(std::move(engines), routes);
 }
 
+void Synthesizer::warm_up(std::span<const VoiceProfile> voices, const CancelToken& stop) const {
+  struct Discard final : AudioSink {
+    void on_audio(std::span<const int16_t>, int) override {}
+  } discard;
+  constexpr std::pair<Language, std::string_view> kGreetings[] = {
+      {Language::kChinese, "你好"},    {Language::kEnglish, "Hello"}, {Language::kGerman, "Hallo"},
+      {Language::kItalian, "Ciao"},    {Language::kPortuguese, "Olá"}, {Language::kSpanish, "Hola"},
+      {Language::kJapanese, "こんにちは"}, {Language::kKorean, "안녕하세요"}, {Language::kFrench, "Bonjour"},
+      {Language::kRussian, "Привет"}};
+  for (const VoiceProfile& voice : voices) {
+    for (const auto& [language, greeting] : kGreetings) {
+      if (stop.cancelled()) return;
+      SynthesisRequest request{greeting, language, voice};
+      (void)engine_for(language).synthesize(request, discard, stop);
+    }
+  }
+}
+
 Status Synthesizer::synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice,
                                double rate, double pitch, AudioSink& sink, const CancelToken& cancel) const {
   for (const TextRun& run : split_runs(text, language)) {

@@ -6,6 +6,7 @@
 #pragma once
 #include <array>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +33,12 @@ class Synthesizer {
                     double pitch, AudioSink& sink, const CancelToken& cancel) const;
 
   Engine& engine_for(Language language) const { return *routes_[static_cast<int>(language)]; }
+
+  // Speaks a greeting in every language with every voice and discards the
+  // audio, so one-time engine costs (espeak-ng calibrates each voice variant
+  // on first use) are not paid by the first real requests. Stops early once
+  // `stop` is tripped.
+  void warm_up(std::span<const VoiceProfile> voices, const CancelToken& stop) const;
 
  private:
   std::vector<std::unique_ptr<Engine>> engines_;

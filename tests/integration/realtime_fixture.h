@@ -12,7 +12,7 @@
 
 #include "integration/audio_checks.h"
 #include "integration/test_server.h"
-#include "integration/ws_client.h"
+#include "support/ws_client.h"
 
 namespace voxwire::testing {
 

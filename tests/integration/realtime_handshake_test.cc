@@ -4,9 +4,9 @@
 
 #include <boost/json.hpp>
 
-#include "integration/http_client.h"
+#include "support/http_client.h"
 #include "integration/test_server.h"
-#include "integration/ws_client.h"
+#include "support/ws_client.h"
 
 namespace voxwire::testing {
 namespace {

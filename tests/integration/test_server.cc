@@ -18,6 +18,7 @@ server::ServerConfig TestServer::default_config() {
                      ("voxwire-it-" + std::to_string(getpid()) + "-" + std::to_string(counter++)))
                         .string();
   config.worker_threads = 2;
+  config.warm_up = false;  // each test process starts a server: keep start-up cheap
   return config;
 }
 

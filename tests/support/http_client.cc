@@ -1,4 +1,4 @@
-#include "integration/http_client.h"
+#include "support/http_client.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>

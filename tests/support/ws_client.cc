@@ -1,4 +1,4 @@
-#include "integration/ws_client.h"
+#include "support/ws_client.h"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -21,8 +21,10 @@ WsClient::~WsClient() {
 bool WsClient::run_until(bool& done, std::chrono::milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   ioc_.restart();
-  while (!done && std::chrono::steady_clock::now() < deadline) {
-    ioc_.run_for(std::chrono::milliseconds(20));
+  while (!done) {
+    auto now = std::chrono::steady_clock::now();
+    if (now >= deadline) break;
+    ioc_.run_one_for(deadline - now);  // returns as soon as a handler ran
     if (ioc_.stopped()) ioc_.restart();
   }
   if (!done) {
@@ -41,6 +43,7 @@ std::unique_ptr<WsClient> WsClient::connect(uint16_t port, const std::string& ta
   beast::error_code ec;
   tcp_stream.socket().connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port), ec);
   if (ec) return nullptr;
+  tcp_stream.socket().set_option(tcp::no_delay(true), ec);
   c->ws_.set_option(websocket::stream_base::decorator([api_key](websocket::request_type& req) {
     if (!api_key.empty()) req.set(beast::http::field::authorization, "Bearer " + api_key);
   }));

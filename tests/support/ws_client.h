@@ -1,5 +1,5 @@
-// A small WebSocket test client over real loopback TCP (Boost.Beast), with
-// every operation bounded in time. Not thread-safe; one per test.
+// A small WebSocket client over real loopback TCP (Boost.Beast) for tests and
+// benchmarks, with every operation bounded in time. Not thread-safe.
 #pragma once
 #include <chrono>
 #include <cstdint>
