@@ -38,6 +38,8 @@ class Server {
   // Stops accepting, cancels synthesis and ends run(). Idempotent.
   void stop();
 
+  const synthesis::SynthesisService& synthesis() const { return *synthesis_; }
+
  private:
   Server(ServerConfig config, std::shared_ptr<const Synthesizer> synthesizer);
   void accept_next();

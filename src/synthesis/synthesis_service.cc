@@ -36,6 +36,7 @@ struct SynthesisService::Scheduler {
   }
 
   CancelToken shutdown;  // tripped for every job by SynthesisService::shutdown()
+  std::atomic<std::size_t> active_jobs{0};
   std::mutex mutex;
   bool stopping = false;                                     // GUARDED_BY(mutex)
   std::unordered_map<Job*, std::shared_ptr<Job>> paused;     // GUARDED_BY(mutex)
@@ -68,8 +69,8 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
   bool cancelled() const { return cancel_.cancelled() || scheduler_.shutdown.cancelled(); }
 
   void consumed(std::size_t bytes) override {
-    std::size_t left = unsent_bytes_.fetch_sub(bytes) - bytes;
-    if (left < flow_.resume_below_bytes) resume();
+    const auto n = static_cast<int64_t>(bytes);
+    if (unsent_bytes_.fetch_sub(n) - n < static_cast<int64_t>(flow_.resume_below_bytes)) resume();
   }
 
  private:
@@ -114,10 +115,12 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
       stats_.audio_seconds = pipeline_ ? pipeline_->seconds() : 0;
       observer_->on_done(cancelled() ? Status::cancelled() : s, stats_);
       observer_.reset();
+      --scheduler_.active_jobs;
       return;
     }
     std::unique_lock<std::mutex> lock(mutex_);
-    if (unsent_bytes_.load() > flow_.pause_above_bytes && !cancelled() && scheduler_.pause(shared_from_this())) {
+    if (unsent_bytes_.load() > static_cast<int64_t>(flow_.pause_above_bytes) && !cancelled() &&
+        scheduler_.pause(shared_from_this())) {
       paused_ = true;  // consumed(), cancel() or shutdown posts the next step
       return;
     }
@@ -162,7 +165,7 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
     if (first) stats_.first_chunk_latency = Clock::now() - submitted_;
     emitted_any_ = true;
     emitted_seconds_ = now;
-    unsent_bytes_ += out_.size();
+    unsent_bytes_ += static_cast<int64_t>(out_.size());
     observer_->on_chunk(std::move(out_));
     out_.clear();
   }
@@ -174,7 +177,7 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
   const FlowControl flow_;
   const Clock::time_point submitted_;
   CancelToken cancel_;
-  std::atomic<std::size_t> unsent_bytes_{0};
+  std::atomic<int64_t> unsent_bytes_{0};  // handed to the observer, not yet consumed()
   std::mutex mutex_;
   bool paused_ = false;  // GUARDED_BY(mutex_)
 
@@ -199,6 +202,7 @@ SynthesisService::~SynthesisService() { shutdown(); }
 
 std::shared_ptr<JobHandle> SynthesisService::submit(SynthesisSpec spec, std::shared_ptr<JobObserver> observer) {
   auto job = std::make_shared<Job>(std::move(spec), std::move(observer), *synthesizer_, *scheduler_, flow_);
+  ++scheduler_->active_jobs;
   job->start();  // after shutdown the job's first step sees the cancellation and ends it
   return job;
 }
@@ -215,5 +219,7 @@ void SynthesisService::shutdown() {
 }
 
 std::size_t SynthesisService::queue_depth() const { return scheduler_->pool.queue_depth(); }
+
+std::size_t SynthesisService::active_jobs() const { return scheduler_->active_jobs.load(); }
 
 }  // namespace voxwire::synthesis

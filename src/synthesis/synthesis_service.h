@@ -76,6 +76,8 @@ class SynthesisService {
   void shutdown();
 
   std::size_t queue_depth() const;
+  // Jobs submitted whose on_done has not run yet (queued, running or paused).
+  std::size_t active_jobs() const;
   const Synthesizer& synthesizer() const { return *synthesizer_; }
 
   struct Scheduler;  // shared with the jobs: the pool and the paused jobs

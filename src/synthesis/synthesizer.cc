@@ -1,10 +1,57 @@
 #include "synthesis/synthesizer.h"
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <vector>
+
+#include "audio/pitch_shifter.h"
 #include "tts/espeak_engine.h"
 #include "tts/flite_engine.h"
 #include "tts/text_runs.h"
 
 namespace voxwire {
+namespace {
+
+// Passes audio on with its pitch moved by a constant factor (the part of a
+// requested F0 the engine cannot reach). finish() flushes the shifter.
+class PitchShiftingSink final : public AudioSink {
+ public:
+  PitchShiftingSink(AudioSink& next, double factor) : next_(next), factor_(factor) {}
+
+  void on_audio(std::span<const int16_t> pcm, int sample_rate_hz) override {
+    if (!shifter_ || sample_rate_hz != rate_) {
+      finish();
+      auto shifter = audio::PitchShifter::create(sample_rate_hz, factor_);
+      if (!shifter.ok()) {  // a rate the shifter refuses: pass through unshifted
+        next_.on_audio(pcm, sample_rate_hz);
+        return;
+      }
+      shifter_ = std::move(*shifter);
+      rate_ = sample_rate_hz;
+    }
+    out_.clear();
+    shifter_->process(pcm, &out_);
+    if (!out_.empty()) next_.on_audio(out_, rate_);
+  }
+
+  void finish() {
+    if (!shifter_) return;
+    out_.clear();
+    shifter_->finish(&out_);
+    if (!out_.empty()) next_.on_audio(out_, rate_);
+    shifter_.reset();
+  }
+
+ private:
+  AudioSink& next_;
+  const double factor_;
+  std::unique_ptr<audio::PitchShifter> shifter_;
+  int rate_ = 0;
+  std::vector<int16_t> out_;
+};
+
+}  // namespace
 
 Synthesizer::Synthesizer(std::vector<std::unique_ptr<Engine>> engines,
                          std::array<Engine*, kAllLanguages.size()> routes)
@@ -44,10 +91,21 @@ void Synthesizer::warm_up(std::span<const VoiceProfile> voices, const CancelToke
 
 Status Synthesizer::synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice,
                                double rate, double pitch, AudioSink& sink, const CancelToken& cancel) const {
+  const double target_hz = voice.median_f0_hz * pitch;
   for (const TextRun& run : split_runs(text, language)) {
     if (cancel.cancelled()) return Status::cancelled();
-    SynthesisRequest request{run.text, run.language, voice, rate, pitch};
-    Status s = engine_for(run.language).synthesize(request, sink, cancel);
+    Engine& engine = engine_for(run.language);
+    F0Reach reach = engine.f0_reach(run.language, voice);
+    const double engine_hz = std::clamp(target_hz, reach.low_hz, reach.high_hz);
+    SynthesisRequest request{run.text, run.language, voice, rate, engine_hz / voice.median_f0_hz};
+    Status s;
+    if (std::abs(target_hz / engine_hz - 1.0) < 0.01) {
+      s = engine.synthesize(request, sink, cancel);
+    } else {  // beyond what the engine reaches: it goes as far as it can, DSP does the rest
+      PitchShiftingSink shifted(sink, target_hz / engine_hz);
+      s = engine.synthesize(request, shifted, cancel);
+      if (s.ok()) shifted.finish();
+    }
     if (!s.ok()) return s;
   }
   return cancel.cancelled() ? Status::cancelled() : Status();

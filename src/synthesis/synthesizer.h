@@ -27,8 +27,9 @@ class Synthesizer {
   static Result<std::unique_ptr<Synthesizer>> create_builtin();
 
   // Speaks text; `language` nullopt = Auto (detect per run). rate and pitch
-  // multiply the voice's own tempo and F0. Returns the first engine failure,
-  // or Cancelled once cancel is tripped.
+  // multiply the voice's own tempo and F0; an F0 beyond an engine's reach is
+  // completed by a formant-preserving pitch shift. Returns the first engine
+  // failure, or Cancelled once cancel is tripped.
   Status synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice, double rate,
                     double pitch, AudioSink& sink, const CancelToken& cancel) const;
 

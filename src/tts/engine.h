@@ -33,6 +33,12 @@ struct SynthesisRequest {
   double pitch = 1.0;         // F0 multiplier on top of voice.median_f0_hz (pitch_rate)
 };
 
+// The median F0 an engine can give a voice on its own, in Hz.
+struct F0Reach {
+  double low_hz = 0;
+  double high_hz = 0;
+};
+
 struct EngineInfo {
   std::string name;                  // "flite", "espeak-ng"
   int sample_rate_hz = 0;            // native rate of the PCM it emits
@@ -48,6 +54,9 @@ class Engine {
   // InvalidArgument for a language it does not speak, Internal on engine
   // failure. An empty or unspeakable text returns ok with no audio.
   virtual Status synthesize(const SynthesisRequest& req, AudioSink& sink, const CancelToken& cancel) = 0;
+  // How far synthesize() can move `voice`'s median F0 in `language` by
+  // itself; the Synthesizer shifts requests beyond it with DSP.
+  virtual F0Reach f0_reach(Language language, const VoiceProfile& voice) = 0;
 };
 
 }  // namespace voxwire

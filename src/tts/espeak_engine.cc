@@ -233,6 +233,14 @@ class Espeak {
     return run(text, choice.name(), prosody, sink, cancel);
   }
 
+  // Median F0 at espeakPITCH 0 and 100 (calibrating first if needed).
+  Result<F0Reach> reach(const VoiceChoice& choice) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Result<PitchFit> fit = pitch_fit(choice);
+    if (!fit.ok()) return fit.status();
+    return F0Reach{fit->a * 0.5 + fit->b, fit->a * 2.0 + fit->b};
+  }
+
   Result<std::string> phonemes(const std::string& text, const VoiceChoice& choice) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (Status s = select_voice(choice.name()); !s.ok()) return s;
@@ -364,6 +372,11 @@ class EspeakEngineImpl final : public EspeakEngine {
     if (!text.ok()) return text.status();
     if (!has_speakable(text.value())) return Status::ok_status();
     return espeak_->speak(text.value(), choose(req.language, req.voice), target_hz, tempo, sink, cancel);
+  }
+
+  F0Reach f0_reach(Language lang, const VoiceProfile& voice) override {
+    Result<F0Reach> reach = espeak_->reach(choose(lang, voice));
+    return reach.ok() ? *reach : F0Reach{voice.median_f0_hz, voice.median_f0_hz};
   }
 
   Result<std::string> phonemes(std::string_view text, Language lang, const VoiceProfile& voice) override {

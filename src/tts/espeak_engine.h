@@ -40,9 +40,10 @@ namespace voxwire {
 // espeakRATE for 1/(voice.speaking_rate * req.rate) of the 175 wpm duration,
 // espeakRANGE = 50 * voice.f0_range (in steps of 10). Measured on other
 // sentences, all ten languages land within 8% of targets from 85 to 350 Hz.
-// Beyond espeakPITCH 0..100 targets are clamped; reachable medians are about
-// m3 63-176 Hz, f2 99-329 Hz, f5 104-355 Hz (Chinese: 324), and tempo from
-// about 0.45x (Russian 0.54x) to 4.7x. Calibration runs under the espeak lock
+// Beyond espeakPITCH 0..100 targets are clamped; f0_reach() reports the
+// measured ends (about m3 63-176 Hz, f2 99-329 Hz, f5 104-355 Hz, Chinese
+// 324 at most) so the Synthesizer can shift the rest. Tempo reaches about
+// 0.45x (Russian 0.54x) to 4.7x. Calibration runs under the espeak lock
 // and costs (release) ~80-140 ms on a language's first request and ~35 ms on
 // the first request of each further variant/range; synthesizing any short
 // text at startup warms a voice up.

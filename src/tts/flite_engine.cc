@@ -56,6 +56,7 @@ constexpr std::uint64_t kUtteranceSeed = 0x9E3779B97F4A7C15ull;
 // clustergen, every pitch period or two for the diphone voice.
 constexpr int kChunkSamples = 160;
 constexpr int kSampleRateHz = 16000;
+constexpr F0Reach kFliteReach{70.0, 450.0};
 
 // The int_f0_target_mean values at which each voice's output was measured.
 constexpr std::array<double, 6> kCalibrationMeansHz = {70.0, 100.0, 140.0, 200.0, 280.0, 400.0};
@@ -228,6 +229,10 @@ class FliteEngine final : public Engine {
   }
 
   const EngineInfo& info() const override { return info_; }
+
+  // The clustergen F0 model moves freely; kFliteReach is where the
+  // calibration tables keep the median within a few percent.
+  F0Reach f0_reach(Language, const VoiceProfile&) override { return kFliteReach; }
 
   Status synthesize(const SynthesisRequest& req, AudioSink& sink, const CancelToken& cancel) override {
     if (req.language != Language::kEnglish) return Status::invalid_argument("flite speaks English only", "language");

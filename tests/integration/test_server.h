@@ -20,6 +20,7 @@ class TestServer {
   ~TestServer();
 
   uint16_t port() const { return server_->port(); }
+  const server::Server& server() const { return *server_; }
   std::string realtime_target(const std::string& model = "qwen3-tts-flash-realtime") const {
     return "/api-ws/v1/realtime?model=" + model;
   }

@@ -1,0 +1,104 @@
+#include "synthesis/synthesizer.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <vector>
+
+#include "audio/pitch_tracker.h"
+#include "voice/voice_catalog.h"
+
+namespace voxwire {
+namespace {
+
+struct Recorder final : AudioSink {
+  std::vector<int16_t> pcm;
+  std::set<int> rates;
+  void on_audio(std::span<const int16_t> chunk, int rate) override {
+    pcm.insert(pcm.end(), chunk.begin(), chunk.end());
+    rates.insert(rate);
+  }
+};
+
+class SynthesizerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto s = Synthesizer::create_builtin();
+    ASSERT_TRUE(s.ok()) << s.status().to_string();
+    synthesizer_ = s->release();
+  }
+  static void TearDownTestSuite() { delete synthesizer_; }
+
+  static VoiceProfile voice(std::string_view name) { return VoiceCatalog::system_voices().find(name)->profile; }
+
+  static double median_f0(const Recorder& r, int rate) {
+    audio::PitchOptions options;
+    options.min_f0_hz = 40;
+    options.max_f0_hz = 900;
+    auto stats = audio::analyze_pitch(r.pcm, rate, options);
+    EXPECT_TRUE(stats.ok());
+    return stats.ok() ? stats->median_hz : 0;
+  }
+
+  static Synthesizer* synthesizer_;
+};
+Synthesizer* SynthesizerTest::synthesizer_ = nullptr;
+
+TEST_F(SynthesizerTest, RoutesEachLanguageRunToItsEngine) {
+  Recorder r;
+  ASSERT_TRUE(synthesizer_->synthesize("我喜欢 Python 编程。", Language::kChinese, voice("Cherry"), 1.0, 1.0, r,
+                                       CancelToken())
+                  .ok());
+  EXPECT_EQ(r.rates, (std::set<int>{16000, 22050}));  // flite for the English word, espeak-ng for the Chinese
+  EXPECT_EQ(synthesizer_->engine_for(Language::kEnglish).info().name, "flite");
+  EXPECT_EQ(synthesizer_->engine_for(Language::kJapanese).info().name, "espeak-ng");
+}
+
+TEST_F(SynthesizerTest, PitchBeyondTheEnginesReachIsCompletedByDsp) {
+  // Cherry is 232 Hz; x1.5 is beyond espeak-ng's reach for Chinese (~324 Hz).
+  const VoiceProfile cherry = voice("Cherry");
+  F0Reach reach = synthesizer_->engine_for(Language::kChinese).f0_reach(Language::kChinese, cherry);
+  ASSERT_LT(reach.high_hz, cherry.median_f0_hz * 1.5);
+  Recorder high;
+  ASSERT_TRUE(synthesizer_->synthesize("我们明天早上九点在公司门口见面。", Language::kChinese, cherry, 1.0, 1.5, high,
+                                       CancelToken())
+                  .ok());
+  EXPECT_NEAR(median_f0(high, 22050), cherry.median_f0_hz * 1.5, cherry.median_f0_hz * 1.5 * 0.10);
+
+  // Marcus is 88 Hz; x0.6 is below what any espeak-ng variant reaches.
+  const VoiceProfile marcus = voice("Marcus");
+  Recorder low;
+  ASSERT_TRUE(synthesizer_->synthesize("我们明天早上九点在公司门口见面。", Language::kChinese, marcus, 1.0, 0.6, low,
+                                       CancelToken())
+                  .ok());
+  EXPECT_NEAR(median_f0(low, 22050), marcus.median_f0_hz * 0.6, marcus.median_f0_hz * 0.6 * 0.12);
+}
+
+TEST_F(SynthesizerTest, StopsWhenCancelled) {
+  struct CancelAfterFirstChunk final : AudioSink {
+    CancelToken token;
+    int chunks = 0;
+    void on_audio(std::span<const int16_t>, int) override {
+      ++chunks;
+      token.cancel();
+    }
+  } sink;
+  Status s = synthesizer_->synthesize("First sentence here. 第二句话。 And a third one.", std::nullopt,
+                                      voice("Ethan"), 1.0, 1.0, sink, sink.token);
+  EXPECT_EQ(s.code(), StatusCode::kCancelled);
+  EXPECT_LE(sink.chunks, 2);
+}
+
+TEST_F(SynthesizerTest, WarmUpSpeaksEveryLanguageAndStopsOnRequest) {
+  CancelToken stop;
+  stop.cancel();
+  synthesizer_->warm_up(std::vector<VoiceProfile>{voice("Cherry")}, stop);  // returns at once
+  synthesizer_->warm_up(std::vector<VoiceProfile>{voice("Ethan")}, CancelToken());
+  // Afterwards the espeak-ng calibration for Ethan is cached: reach is instant and sane.
+  F0Reach reach = synthesizer_->engine_for(Language::kGerman).f0_reach(Language::kGerman, voice("Ethan"));
+  EXPECT_LT(reach.low_hz, voice("Ethan").median_f0_hz);
+  EXPECT_GT(reach.high_hz, voice("Ethan").median_f0_hz);
+}
+
+}  // namespace
+}  // namespace voxwire
