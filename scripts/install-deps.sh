@@ -7,10 +7,10 @@ PACKAGES="
 build-essential cmake pkg-config git
 libboost1.81-dev libboost-json1.81-dev libcli11-dev
 libespeak-ng-dev espeak-ng-data flite1-dev libmecab-dev mecab-ipadic-utf8
-libsoxr-dev librubberband-dev libmp3lame-dev libopus-dev libogg-dev libsndfile1-dev libsqlite3-dev
+libsoxr-dev librubberband-dev libmp3lame-dev libopus-dev libogg-dev libsndfile1-dev libsqlite3-dev libssl-dev
 libgtest-dev libgmock-dev
 python3 python3-pytest python3-websockets python3-numpy python3-requests
-python3-pocketsphinx pocketsphinx-en-us
+python3-pocketsphinx pocketsphinx-en-us pocketsphinx-testdata alsa-utils
 ffmpeg sox opus-tools
 "
 
