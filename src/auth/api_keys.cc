@@ -1,5 +1,7 @@
 #include "auth/api_keys.h"
 
+#include <openssl/evp.h>
+
 #include <cctype>
 
 namespace voxwire::auth {
@@ -10,6 +12,27 @@ bool same_secret(std::string_view a, std::string_view b) {
   unsigned char diff = a.size() == b.size() ? 0 : 1;
   for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i % (b.empty() ? 1 : b.size())]);
   return diff == 0 && !b.empty();
+}
+
+std::string account_of(std::string_view key) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(key.data(), key.size(), digest, &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id = "acct_";
+  for (unsigned int i = 0; i < 8 && i < length; ++i) {
+    id += kHex[digest[i] >> 4];
+    id += kHex[digest[i] & 15];
+  }
+  return id;
+}
+
+bool valid_workspace(std::string_view w) {
+  if (w.size() > 64) return false;
+  for (char c : w) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -37,6 +60,15 @@ Status ApiKeys::check(std::string_view authorization) const {
   bool found = false;
   for (const std::string& key : keys_) found |= same_secret(token, key);
   return found ? Status() : Status(StatusCode::kUnauthenticated, "Invalid API-key provided.");
+}
+
+Result<Caller> ApiKeys::authenticate(std::string_view authorization, std::string_view workspace) const {
+  if (Status s = check(authorization); !s.ok()) return s;
+  if (!valid_workspace(workspace)) {
+    return Status::invalid_argument("X-DashScope-WorkSpace must be at most 64 letters, digits, '_' or '-'.",
+                                    "X-DashScope-WorkSpace");
+  }
+  return Caller{account_of(bearer_token(authorization)), std::string(workspace)};
 }
 
 }  // namespace voxwire::auth

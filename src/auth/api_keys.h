@@ -7,9 +7,16 @@
 #include <string_view>
 #include <vector>
 
-#include "base/status.h"
+#include "base/result.h"
 
 namespace voxwire::auth {
+
+// Who a request is from: the account owning its key, and the workspace
+// (X-DashScope-WorkSpace) within it. Custom voices and quotas are scoped by it.
+struct Caller {
+  std::string account;    // "acct_" + 16 hex digits of SHA-256(key): stable, never the key itself
+  std::string workspace;  // may be empty
+};
 
 class ApiKeys {
  public:
@@ -24,6 +31,12 @@ class ApiKeys {
 
   // Ok if the header carries an accepted key; Unauthenticated otherwise.
   Status check(std::string_view authorization) const;
+
+  // The caller of a request with these Authorization and
+  // X-DashScope-WorkSpace header values. Unauthenticated as check();
+  // InvalidArgument for a workspace longer than 64 characters or outside
+  // [A-Za-z0-9_-].
+  Result<Caller> authenticate(std::string_view authorization, std::string_view workspace) const;
 
  private:
   std::vector<std::string> keys_;

@@ -30,5 +30,20 @@ TEST(ApiKeys, OpenServerAcceptsAnyKeyButNotNone) {
   EXPECT_EQ(keys.check("").code(), StatusCode::kUnauthenticated);
 }
 
+TEST(ApiKeys, CallersAreStableOpaqueAccountsWithAWorkspace) {
+  ApiKeys keys({"sk-alpha", "sk-beta"});
+  auto a = keys.authenticate("Bearer sk-alpha", "");
+  auto a2 = keys.authenticate("Bearer sk-alpha", "ws_1");
+  auto b = keys.authenticate("Bearer sk-beta", "");
+  ASSERT_TRUE(a.ok() && a2.ok() && b.ok());
+  EXPECT_EQ(a->account, a2->account);
+  EXPECT_NE(a->account, b->account);
+  EXPECT_EQ(a->account.size(), 21u);
+  EXPECT_EQ(a->account.find("alpha"), std::string::npos);
+  EXPECT_EQ(a2->workspace, "ws_1");
+  EXPECT_EQ(keys.authenticate("Bearer sk-gamma", "").status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(keys.authenticate("Bearer sk-alpha", "bad workspace!").status().code(), StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace voxwire::auth

@@ -7,6 +7,7 @@ std::string_view status_code_name(StatusCode code) {
     case StatusCode::kOk: return "Ok";
     case StatusCode::kInvalidArgument: return "InvalidArgument";
     case StatusCode::kNotFound: return "NotFound";
+    case StatusCode::kAlreadyExists: return "AlreadyExists";
     case StatusCode::kNotSupported: return "NotSupported";
     case StatusCode::kUnauthenticated: return "Unauthenticated";
     case StatusCode::kPermissionDenied: return "PermissionDenied";

@@ -11,6 +11,7 @@ enum class StatusCode {
   kOk,
   kInvalidArgument,    // a client-supplied value is wrong (field() names it)
   kNotFound,           // a named thing (voice, model, file) does not exist
+  kAlreadyExists,      // a thing of that name exists
   kNotSupported,       // valid request the chosen model/format cannot serve
   kUnauthenticated,    // missing or unknown API key
   kPermissionDenied,   // key not allowed to do this

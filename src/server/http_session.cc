@@ -4,6 +4,7 @@
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
 
+#include "base/ids.h"
 #include "base/log.h"
 #include "server/http_error.h"
 #include "server/realtime_connection.h"
@@ -18,6 +19,7 @@ using tcp = boost::asio::ip::tcp;
 namespace {
 
 constexpr std::string_view kRealtimePath = "/api-ws/v1/realtime";
+constexpr std::string_view kCustomizationPath = "/api/v1/services/audio/tts/customization";
 
 bool quiet_error(beast::error_code ec) {
   return ec == http::error::end_of_stream || ec == boost::asio::error::operation_aborted ||
@@ -48,17 +50,17 @@ void HttpSession::read_request() {
 
 void HttpSession::on_read(beast::error_code ec, std::size_t) {
   if (ec == http::error::body_limit) {
-    send(error_response(HttpError::too_large(), 11, false));
+    send(error_response(ApiError::too_large(), 11, false));
     return;
   }
   if (ec == beast::error::timeout && parser_->got_some()) {
-    send(error_response(HttpError::timed_out(), 11, false));
+    send(error_response(ApiError::timed_out(), 11, false));
     return;
   }
   if (ec) {
     if (!quiet_error(ec)) {
       if (parser_->got_some()) {
-        send(error_response(HttpError::invalid_parameter("Malformed HTTP request: " + ec.message()), 11, false));
+        send(error_response(ApiError::invalid_parameter("Malformed HTTP request: " + ec.message()), 11, false));
         return;
       }
       log::debug("http_read_failed", {{"error", ec.message()}});
@@ -75,8 +77,15 @@ void HttpSession::handle(Request request) {
     if (websocket::is_upgrade(request)) {
       upgrade_realtime(std::move(request));
     } else {
-      send(error_response(HttpError::websocket_required(), request.version(), request.keep_alive()));
+      send(error_response(ApiError::websocket_required(), request.version(), request.keep_alive()));
     }
+    return;
+  }
+  if (target.path == kCustomizationPath) {
+    serve_api(std::move(request), [this](const auth::Caller& caller, const boost::json::object& body,
+                                         std::function<void(ApiReply)> done) {
+      context_.customization.handle(caller, body, std::move(done));
+    });
     return;
   }
   if (target.path == "/healthz" && request.method() == http::verb::get) {
@@ -89,29 +98,60 @@ void HttpSession::handle(Request request) {
     send(std::move(res));
     return;
   }
-  send(error_response(HttpError::path_not_found(target.path), request.version(), request.keep_alive()));
+  send(error_response(ApiError::path_not_found(target.path), request.version(), request.keep_alive()));
+}
+
+void HttpSession::serve_api(Request request, const ApiHandler& handler) {
+  const std::string request_id = ids::uuid();
+  const unsigned version = request.version();
+  const bool keep_alive = request.keep_alive();
+  auto fail = [&](const ApiError& error) { send(error_response(error, version, keep_alive, request_id)); };
+  if (request.method() != http::verb::post) return fail(ApiError::invalid_parameter("Use POST for this endpoint."));
+  Result<auth::Caller> caller =
+      context_.keys.authenticate(request[http::field::authorization], request["X-DashScope-WorkSpace"]);
+  if (!caller.ok()) {
+    if (caller.status().code() == StatusCode::kUnauthenticated) return fail(ApiError::invalid_api_key());
+    return fail(ApiError::invalid_parameter(caller.status().message()));
+  }
+  if (request[http::field::content_type].find("application/json") == std::string_view::npos) {
+    return fail(ApiError::invalid_parameter("Content-Type must be application/json."));
+  }
+  boost::system::error_code ec;
+  boost::json::value body = boost::json::parse(request.body(), ec);
+  if (ec) return fail(ApiError::invalid_parameter("The request body is not valid JSON: " + ec.message() + "."));
+  if (!body.is_object()) return fail(ApiError::invalid_parameter("The request body must be a JSON object."));
+  handler(*caller, body.as_object(), [self = shared_from_this(), request_id, version, keep_alive](ApiReply reply) {
+    boost::asio::post(self->stream_.get_executor(), [self, request_id, version, keep_alive, reply = std::move(reply)] {
+      self->send(json_response(reply, version, keep_alive, request_id));
+    });
+  });
 }
 
 void HttpSession::upgrade_realtime(Request request) {
-  Status auth = context_.keys.check(request[http::field::authorization]);
-  if (!auth.ok()) {
-    log::info("realtime_rejected", {{"reason", "invalid_api_key"}});
-    send(error_response(HttpError::invalid_api_key(), request.version(), false));
+  Result<auth::Caller> caller =
+      context_.keys.authenticate(request[http::field::authorization], request["X-DashScope-WorkSpace"]);
+  if (!caller.ok()) {
+    log::info("realtime_rejected", {{"reason", "unauthenticated"}});
+    ApiError error = caller.status().code() == StatusCode::kUnauthenticated
+                         ? ApiError::invalid_api_key()
+                         : ApiError::invalid_parameter(caller.status().message());
+    send(error_response(error, request.version(), false));
     return;
   }
   std::optional<std::string> model_name = query_param(split_target(request.target()).query, "model");
   if (!model_name || model_name->empty()) {
-    send(error_response(HttpError::missing_model(), request.version(), false));
+    send(error_response(ApiError::missing_model(), request.version(), false));
     return;
   }
   const catalog::ModelInfo* model = context_.models.find_model(*model_name, catalog::Surface::kRealtime);
   if (!model) {
     log::info("realtime_rejected", {{"reason", "unknown_model"}, {"model", *model_name}});
-    send(error_response(HttpError::model_not_found(*model_name), request.version(), false));
+    send(error_response(ApiError::model_not_found(*model_name), request.version(), false));
     return;
   }
   stream_.expires_never();
-  std::make_shared<RealtimeConnection>(std::move(stream_), context_, *model)->accept(std::move(request));
+  std::make_shared<RealtimeConnection>(std::move(stream_), context_, *model, std::move(*caller))
+      ->accept(std::move(request));
 }
 
 void HttpSession::send(Response response) {

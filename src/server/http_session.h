@@ -3,6 +3,7 @@
 // WebSocket upgrades of the realtime path to a RealtimeConnection.
 // Lives as long as an asynchronous operation holds it; runs on its strand.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -10,6 +11,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <boost/json.hpp>
+
+#include "api/api_reply.h"
 #include "server/server_context.h"
 
 namespace voxwire::server {
@@ -26,6 +30,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void read_request();
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void handle(Request request);
+  using ApiHandler =
+      std::function<void(const auth::Caller&, const boost::json::object&, std::function<void(ApiReply)>)>;
+  // A JSON API call: POST, authenticated, JSON object body; the handler
+  // answers through the callback, from any thread.
+  void serve_api(Request request, const ApiHandler& handler);
   void upgrade_realtime(Request request);
   void send(Response response);
   void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);

@@ -4,7 +4,6 @@
 #include <boost/json.hpp>
 
 #include "base/log.h"
-#include "catalog/voice_lookup.h"
 
 namespace voxwire::server {
 
@@ -49,12 +48,14 @@ class RealtimeConnection::JobForwarder final : public synthesis::JobObserver {
 };
 
 RealtimeConnection::RealtimeConnection(beast::tcp_stream stream, ServerContext& context,
-                                       const catalog::ModelInfo& model)
+                                       const catalog::ModelInfo& model, auth::Caller caller)
     : ws_(std::move(stream)),
       context_(context),
       model_(model),
       session_(*this, model,
-               [&model](std::string_view voice) { return catalog::resolve_voice(model, voice, "session.voice"); }),
+               [&context, &model, caller = std::move(caller)](std::string_view voice) {
+                 return context.voices.resolve(model, caller, voice, "session.voice");
+               }),
       timer_(ws_.get_executor()) {}
 
 RealtimeConnection::~RealtimeConnection() { cancel_jobs(); }

@@ -24,7 +24,9 @@ namespace voxwire::server {
 
 class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnection>, private realtime::SessionHost {
  public:
-  RealtimeConnection(boost::beast::tcp_stream stream, ServerContext& context, const catalog::ModelInfo& model);
+  // `caller` owns the custom voices this connection may use.
+  RealtimeConnection(boost::beast::tcp_stream stream, ServerContext& context, const catalog::ModelInfo& model,
+                     auth::Caller caller);
   ~RealtimeConnection() override;
 
   // Completes the WebSocket handshake for `request` and starts the session.

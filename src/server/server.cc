@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <thread>
 #include <vector>
 
@@ -26,7 +27,8 @@ int worker_count(const ServerConfig& config) {
 
 }  // namespace
 
-Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
+Result<std::unique_ptr<Server>> Server::create(ServerConfig config, const Clock* clock) {
+  static const SystemClock system_clock;
   if (Status s = config.validate(); !s.ok()) return s;
   if (config.restrict_open_server_to_loopback()) {
     log::warn("open_server_restricted", {{"host", config.host}, {"why", "no API keys configured"}});
@@ -34,22 +36,37 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config) {
   if (config.api_keys.empty()) {
     log::warn("open_server", {{"note", "no API keys configured: any key is accepted, loopback only"}});
   }
+  auto store = store::VoiceStore::open((std::filesystem::path(config.data_dir) / "voxwire.db").string());
+  if (!store.ok()) return store.status();
   auto synthesizer = Synthesizer::create_builtin();
   if (!synthesizer.ok()) return synthesizer.status();
-  return std::unique_ptr<Server>(new Server(std::move(config), std::move(*synthesizer)));
+  return std::unique_ptr<Server>(
+      new Server(std::move(config), clock ? *clock : system_clock, std::move(*store), std::move(*synthesizer)));
 }
 
-Server::Server(ServerConfig config, std::shared_ptr<const Synthesizer> synthesizer)
-    : synthesis_(std::make_unique<synthesis::SynthesisService>(std::move(synthesizer), worker_count(config))),
-      context_{config, auth::ApiKeys(config.api_keys), catalog::ModelCatalog::defaults(), *synthesis_},
+Server::Server(ServerConfig config, const Clock& clock, std::unique_ptr<store::VoiceStore> store,
+               std::shared_ptr<const Synthesizer> synthesizer)
+    : store_(std::move(store)),
+      directory_(*store_, clock),
+      synthesis_(std::make_unique<synthesis::SynthesisService>(std::move(synthesizer), worker_count(config))),
+      customization_(std::make_unique<customization::CustomizationService>(
+          *store_, catalog::ModelCatalog::defaults(), *synthesis_, clock,
+          customization::CustomizationConfig{.max_voices_per_account = config.max_voices_per_account,
+                                             .allow_private_urls = config.allow_private_urls})),
+      context_{config,        auth::ApiKeys(config.api_keys), clock,          catalog::ModelCatalog::defaults(),
+               *synthesis_,   directory_,                     *customization_},
       acceptor_(ioc_),
-      signals_(ioc_) {}
+      signals_(ioc_),
+      sweep_timer_(ioc_) {}
 
 Server::~Server() {
   stop();
   if (warm_up_thread_.joinable()) warm_up_thread_.join();
-  // Jobs post their last output to the io_context: finish them while it exists.
+  // Jobs post their last output to the io_context: finish them while it
+  // exists. Preview jobs call back into customization, so synthesis drains
+  // first; customization's own tasks do not use synthesis.
   synthesis_.reset();
+  customization_.reset();
 }
 
 Status Server::start() {
@@ -67,6 +84,7 @@ Status Server::start() {
   }
   port_ = acceptor_.local_endpoint().port();
   accept_next();
+  sweep_voices();
   if (context_.config.warm_up) {
     warm_up_thread_ = std::thread([this] {
       std::vector<VoiceProfile> voices;
@@ -88,6 +106,17 @@ void Server::accept_next() {
       std::make_shared<HttpSession>(std::move(socket), context_)->run();
     }
     accept_next();
+  });
+}
+
+void Server::sweep_voices() {
+  const ServerConfig& config = context_.config;
+  auto removed = store_->remove_unused_before(context_.clock.now_ms() - config.voice_retention_ms);
+  if (!removed.ok()) log::error("voice_sweep_failed", {{"error", removed.status().to_string()}});
+  else if (*removed > 0) log::info("voices_swept", {{"removed", *removed}});
+  sweep_timer_.expires_after(std::chrono::milliseconds(config.sweep_interval_ms));
+  sweep_timer_.async_wait([this](boost::system::error_code ec) {
+    if (!ec) sweep_voices();
   });
 }
 

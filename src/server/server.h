@@ -12,9 +12,12 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "base/cancel_token.h"
+#include "base/clock.h"
 #include "base/result.h"
+#include "store/voice_store.h"
 #include "server/server_config.h"
 #include "server/server_context.h"
 
@@ -22,9 +25,11 @@ namespace voxwire::server {
 
 class Server {
  public:
-  // Starts the engines and workers. InvalidArgument for a bad config,
-  // Internal if an engine cannot start.
-  static Result<std::unique_ptr<Server>> create(ServerConfig config);
+  // Opens the database in config.data_dir and starts the engines and
+  // workers. `clock` (default: the system clock) must outlive the server.
+  // InvalidArgument for a bad config, Unavailable if the database cannot be
+  // opened, Internal if an engine cannot start.
+  static Result<std::unique_ptr<Server>> create(ServerConfig config, const Clock* clock = nullptr);
   ~Server();
 
   // Binds and listens; afterwards port() is the bound port. Then warms the
@@ -41,16 +46,23 @@ class Server {
   const synthesis::SynthesisService& synthesis() const { return *synthesis_; }
 
  private:
-  Server(ServerConfig config, std::shared_ptr<const Synthesizer> synthesizer);
+  Server(ServerConfig config, const Clock& clock, std::unique_ptr<store::VoiceStore> store,
+         std::shared_ptr<const Synthesizer> synthesizer);
   void accept_next();
+  // Deletes custom voices unused for config.voice_retention_ms, then re-arms.
+  void sweep_voices();
 
   boost::asio::io_context ioc_;  // first: destroyed last, after everything posting to it
+  std::unique_ptr<store::VoiceStore> store_;
+  customization::VoiceDirectory directory_;
   std::unique_ptr<synthesis::SynthesisService> synthesis_;
+  std::unique_ptr<customization::CustomizationService> customization_;
   std::thread warm_up_thread_;
   CancelToken stop_warm_up_;
   ServerContext context_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;
+  boost::asio::steady_timer sweep_timer_;
   uint16_t port_ = 0;
   std::atomic<bool> stopped_{false};
 };

@@ -27,6 +27,12 @@ Status ServerConfig::validate() const {
     return Status::invalid_argument("max_message_bytes must be >= 1024", "max_message_bytes");
   }
   if (data_dir.empty()) return Status::invalid_argument("data_dir must not be empty", "data_dir");
+  if (max_voices_per_account < 0) {
+    return Status::invalid_argument("max_voices_per_account must be >= 0", "max_voices_per_account");
+  }
+  if (voice_retention_ms < 1000 || sweep_interval_ms < 10) {
+    return Status::invalid_argument("voice_retention_ms and sweep_interval_ms must be positive", "sweep_interval_ms");
+  }
   for (const std::string& key : api_keys) {
     if (key.empty() || key.find_first_of(" \t\r\n") != std::string::npos) {
       return Status::invalid_argument("API keys must be non-empty and contain no whitespace", "api_keys");

@@ -23,6 +23,10 @@ struct ServerConfig {
   std::size_t max_message_bytes = 1 << 20;  // largest WebSocket message accepted
   std::size_t max_body_bytes = 16 << 20;   // largest HTTP request body accepted
   bool warm_up = true;                     // prime the engines for every system voice after start()
+  int max_voices_per_account = 1000;       // custom voices per product and account
+  int64_t voice_retention_ms = 365LL * 24 * 3600 * 1000;  // unused custom voices are deleted after this
+  int64_t sweep_interval_ms = 3600 * 1000; // how often to look for them
+  bool allow_private_urls = false;         // cloning may download recordings from private/loopback hosts
 
   // Forces loopback when no API keys are configured (an open server must not
   // be reachable from other hosts). Returns true if it changed the host.

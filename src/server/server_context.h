@@ -1,9 +1,12 @@
 // server/server_context.h: what every connection needs from the server:
-// configuration, API keys, model catalogue and the synthesis service.
-// Owned by Server; outlives every connection. Its members are thread-safe.
+// configuration, API keys, catalogues, stores and services. Owned by Server;
+// outlives every connection. Its members are thread-safe.
 #pragma once
 #include "auth/api_keys.h"
+#include "base/clock.h"
 #include "catalog/model_catalog.h"
+#include "customization/customization_service.h"
+#include "customization/voice_directory.h"
 #include "server/server_config.h"
 #include "synthesis/synthesis_service.h"
 
@@ -12,8 +15,11 @@ namespace voxwire::server {
 struct ServerContext {
   ServerConfig config;
   auth::ApiKeys keys;
+  const Clock& clock;
   const catalog::ModelCatalog& models;
   synthesis::SynthesisService& synthesis;
+  customization::VoiceDirectory& voices;
+  customization::CustomizationService& customization;
 };
 
 }  // namespace voxwire::server

@@ -1,5 +1,6 @@
 #include "tts/espeak_engine.h"
 
+#include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 
 #include <algorithm>
@@ -7,12 +8,14 @@
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "audio/pitch_tracker.h"
 #include "base/log.h"
 #include "base/utf8.h"
+#include "tts/espeak_variants.h"
 #include "tts/japanese_reading.h"
 #include "tts/script.h"
 
@@ -201,11 +204,14 @@ struct Prosody {
   int wpm = kNormalWpm;
 };
 
-// What reads a request: the language's voice, the variant, the pitch range.
+// What reads a request: the language's voice, the variant, the pitch range,
+// and the profile whose timbre reshapes the variant.
 struct VoiceChoice {
   const LanguageVoice* lang;
   std::string_view variant;
   int range;
+  const VoiceProfile* profile;
+  // The unshaped voice, which prosody is calibrated on.
   std::string name() const { return std::string(lang->voice) + "+" + std::string(variant); }
 };
 
@@ -230,7 +236,13 @@ class Espeak {
     if (!curve.ok()) return curve.status();
     const Prosody prosody{espeak_pitch_for(target_hz, fit.value()), choice.range,
                           espeak_rate_for(tempo, curve.value())};
-    return run(text, choice.name(), prosody, sink, cancel);
+    std::string voice = choice.name();
+    if (variants_) {  // the same variant with the profile's timbre: formants, breath and tone leave F0 and tempo alone
+      Result<std::string> shaped = variants_->variant_for(choice.variant, *choice.profile);
+      if (!shaped.ok()) return shaped.status();
+      voice = std::string(choice.lang->voice) + "+" + shaped.value();
+    }
+    return run(text, voice, prosody, sink, cancel);
   }
 
   // Median F0 at espeakPITCH 0 and 100 (calibrating first if needed).
@@ -259,13 +271,28 @@ class Espeak {
   int sample_rate_hz() const { return sample_rate_hz_; }
 
  private:
-  explicit Espeak(int sample_rate_hz) : sample_rate_hz_(sample_rate_hz) {}
+  Espeak(int sample_rate_hz, std::optional<EspeakVariants> variants)
+      : sample_rate_hz_(sample_rate_hz), variants_(std::move(variants)) {}
 
+  // espeak-ng reads its data from a private directory that adds the shaped
+  // variants to the system data. Should that directory be unusable, voices
+  // keep their plain variants (logged): speech without timbre beats none.
   static Result<Espeak*> initialize() {
-    const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, kChunkMs, nullptr, espeakINITIALIZE_DONT_EXIT);
+    espeak_ng_InitializePath(nullptr);  // only resolves the system data path
+    const char* system_data = nullptr;
+    espeak_Info(&system_data);
+    std::optional<EspeakVariants> variants;
+    const std::string dir = default_espeak_variant_dir();
+    if (Result<EspeakVariants> opened = EspeakVariants::open(system_data ? system_data : "", dir); opened.ok()) {
+      variants.emplace(std::move(opened).value());
+    } else {
+      log::warn("espeak_timbre_unavailable", {{"dir", dir}, {"reason", opened.status().message()}});
+    }
+    const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, kChunkMs,
+                                       variants ? variants->data_dir().c_str() : nullptr, espeakINITIALIZE_DONT_EXIT);
     if (rate <= 0) return Status::internal("espeak-ng failed to initialize (is espeak-ng-data installed?)");
     espeak_SetSynthCallback(&on_espeak_audio);
-    return new Espeak(rate);  // lives for the process, like espeak's own state
+    return new Espeak(rate, std::move(variants));  // lives for the process, like espeak's own state
   }
 
   // REQUIRES: mutex_ held (for all private methods below).
@@ -347,6 +374,7 @@ class Espeak {
   std::string current_voice_;                                   // GUARDED_BY(mutex_)
   std::map<std::pair<std::string, int>, PitchFit> pitch_fits_;  // GUARDED_BY(mutex_)
   std::map<std::string, TempoCurve> tempo_curves_;              // GUARDED_BY(mutex_)
+  std::optional<EspeakVariants> variants_;                      // GUARDED_BY(mutex_); none: plain variants
 };
 
 bool positive_finite(double x) { return std::isfinite(x) && x > 0.0; }
@@ -388,7 +416,7 @@ class EspeakEngineImpl final : public EspeakEngine {
 
  private:
   static VoiceChoice choose(Language lang, const VoiceProfile& voice) {
-    return {&language_voice(lang, voice.dialect), variant_for(voice), range_for(voice)};
+    return {&language_voice(lang, voice.dialect), variant_for(voice), range_for(voice), &voice};
   }
 
   Result<std::string> prepare(std::string_view text, Language lang) const {

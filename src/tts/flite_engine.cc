@@ -5,10 +5,13 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <numbers>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/utf8.h"
+#include "tts/voice_shaping.h"
 
 extern "C" {
 #include <flite/cst_cg.h>
@@ -24,7 +27,9 @@ cst_voice* register_cmu_us_kal16(const char* voxdir);
 //  - Voices are built once by register_cmu_us_*() (process-wide singletons,
 //    owned by registered_voices() below) and only read afterwards: the
 //    utterance links to the voice's features (feat_link_into) and per-request
-//    features are set on the utterance. The rms cg_db copy is ours.
+//    features are set on the utterance. The clustergen voices read their
+//    model through a per-request copy of the cg_db struct (ShapedCgDb) that
+//    shares the model tables, read-only.
 //  - All mutable synthesis state (relations, tracks, the MLSA/LPC vocoder
 //    state, the CART feature cache) is allocated per utterance. Constant
 //    values are refcount -1 and never written. Regexes are precompiled (the
@@ -98,13 +103,102 @@ struct LoadedVoice {
   double f0_mean_hz = 0.0;     // the voice's own F0 model mean and spread
   double f0_stddev_hz = 0.0;
   double duration_stretch = 1.0;  // the voice's own (kal16 ships 1.1)
-  // rms predicts F0 with SPAM (cst_spamf0.c), which ignores the F0 target
-  // features; this copy of its cg_db has SPAM off, so the F0 trees (which
-  // honour them) are used. The original is in read-only memory.
-  std::optional<cst_cg_db> cg_db_without_spam;
+  const cst_cg_db* cg_db = nullptr;  // clustergen model; nullptr for the diphone voice
 };
 
 using LoadedVoices = std::array<LoadedVoice, kVoiceSpecs.size()>;
+
+// ---------------------------------------------------------------------------
+// Timbre on clustergen voices (the mapping is in flite_engine.h). Everything
+// happens in the model the vocoder reads, so shaping costs nothing per sample.
+
+// The parameter layout ShapedCgDb edits (flite 2.2's rf3 models: F0,
+// 25 mel-cepstra, their deltas, 5 mixed-excitation strengths and voicing, each
+// as mean and stddev, dequantized linearly through model_min/model_range).
+constexpr int kMcepC0Mean = 2;
+constexpr int kMcepC1Mean = 4;
+constexpr int kExcitationBands = 5;  // 0-1, 1-2, 2-4, 4-6, 6-8 kHz
+
+// How much of each excitation band's voicing strength breathiness 1 turns
+// into noise: little at the bottom, where breathy voices keep their
+// harmonics, most at the top.
+constexpr std::array<double, kExcitationBands> kBreathToNoise = {0.2, 0.45, 0.7, 0.85, 0.95};
+
+Status check_shapeable(const cst_cg_db& db) {
+  const bool layout = db.model_shape == CST_CG_MODEL_SHAPE_BASE_MINRANGE && db.do_mlpg && db.mixed_excitation &&
+                      db.ME_num == kExcitationBands && db.num_param_models >= 1 && db.num_channels[0] == 114;
+  if (!layout) return Status::internal(std::string("flite voice ") + db.name + " has an unexpected model layout");
+  return Status::ok_status();
+}
+
+// The frequency warping of the MLSA filter's all-pass with constant alpha.
+double warp(double radians, double alpha) {
+  return radians + 2.0 * std::atan(alpha * std::sin(radians) / (1.0 - alpha * std::cos(radians)));
+}
+
+// The all-pass constant that, used by the vocoder in place of the one the
+// mel-cepstra were analysed with (alpha0), moves the spectral envelope by
+// `scale` in frequency: bilinear vocal-tract length normalization. Solved so
+// the mean log ratio over 300-3500 Hz (the first three formants) is log(scale).
+double mlsa_alpha_for(double alpha0, double scale, double rate_hz) {
+  constexpr int kPoints = 16;
+  auto mean_log_ratio = [&](double alpha) {
+    double sum = 0.0;
+    for (int i = 0; i < kPoints; ++i) {
+      const double radians = 2.0 * std::numbers::pi * 300.0 * std::pow(3500.0 / 300.0, i / (kPoints - 1.0)) / rate_hz;
+      sum += std::log(warp(warp(radians, alpha0), -alpha) / radians);
+    }
+    return sum / kPoints;
+  };
+  double lo = -0.5, hi = 0.9;  // the ratio falls as alpha grows
+  for (int i = 0; i < 40; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (mean_log_ratio(mid) > std::log(scale) ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+// A per-request copy of a clustergen voice's cg_db that speaks with the
+// profile's timbre. The copy shares the model tables and the F0 trees; it
+// owns only its dequantization ranges. SPAM F0 prediction (rms) is off, as it
+// ignores the F0 target features.
+class ShapedCgDb {
+ public:
+  ShapedCgDb(const cst_cg_db& base, const VoiceProfile& voice)
+      : db_(base),
+        min_(base.model_min, base.model_min + base.num_channels[0]),
+        range_(base.model_range, base.model_range + base.num_channels[0]) {
+    db_.spamf0 = 0;
+    db_.freeable = 0;  // the utterance's val must not free it
+    db_.mlsa_alpha = static_cast<float>(mlsa_alpha_for(base.mlsa_alpha, formant_scale_of(voice), base.sample_rate));
+    // Brightness: the first mel-cepstral coefficient tilts the log spectrum
+    // as cos(warped frequency); c0 keeps 500 Hz where it was.
+    const double b500 = std::cos(warp(2.0 * std::numbers::pi * 500.0 / base.sample_rate, db_.mlsa_alpha));
+    const double b4k = std::cos(warp(2.0 * std::numbers::pi * 4000.0 / base.sample_rate, db_.mlsa_alpha));
+    const double nepers = brightness_gain_db(brightness_of(voice), 4000.0) / (20.0 / std::log(10.0));
+    const double c1 = nepers / (b4k - b500);
+    min_[kMcepC1Mean] += static_cast<float>(c1);
+    min_[kMcepC0Mean] -= static_cast<float>(c1 * b500);
+    // Breathiness: weaker voicing strengths mix more noise into each band.
+    const int first_strength = base.num_channels[0] - 2 * (1 + kExcitationBands);
+    for (int band = 0; band < kExcitationBands; ++band) {
+      const auto keep = static_cast<float>(1.0 - breathiness_of(voice) * kBreathToNoise[band]);
+      min_[first_strength + 2 * band] *= keep;
+      range_[first_strength + 2 * band] *= keep;
+    }
+    db_.model_min = min_.data();
+    db_.model_range = range_.data();
+  }
+  ShapedCgDb(const ShapedCgDb&) = delete;
+  ShapedCgDb& operator=(const ShapedCgDb&) = delete;
+
+  cst_cg_db* get() { return &db_; }
+
+ private:
+  cst_cg_db db_;
+  std::vector<float> min_;
+  std::vector<float> range_;
+};
 
 Result<LoadedVoices> register_all() {
   flite_init();
@@ -119,14 +213,10 @@ Result<LoadedVoices> register_all() {
     }
     v.duration_stretch = get_param_float(v.voice->features, "duration_stretch", 1.0);
     if (const cst_val* db = get_param_val(v.voice->features, "cg_db", nullptr)) {
-      const cst_cg_db* cg = val_cg_db(db);
-      v.f0_mean_hz = cg->f0_mean;
-      v.f0_stddev_hz = cg->f0_stddev;
-      if (cg->spamf0) {
-        v.cg_db_without_spam = *cg;
-        v.cg_db_without_spam->spamf0 = 0;
-        v.cg_db_without_spam->freeable = 0;  // the utterance's val must not free it
-      }
+      v.cg_db = val_cg_db(db);
+      if (Status s = check_shapeable(*v.cg_db); !s.ok()) return s;
+      v.f0_mean_hz = v.cg_db->f0_mean;
+      v.f0_stddev_hz = v.cg_db->f0_stddev;
     } else {  // diphone voice: the generic F0 model's parameters
       v.f0_mean_hz = get_param_float(v.voice->features, "int_f0_target_mean", 100.0);
       v.f0_stddev_hz = get_param_float(v.voice->features, "int_f0_target_stddev", 12.0);
@@ -245,6 +335,8 @@ class FliteEngine final : public Engine {
     if (!has_ascii_alnum(text)) return Status::ok_status();
 
     const LoadedVoice& v = (*voices_)[static_cast<std::size_t>(flite_voice_for(req.voice))];
+    std::optional<ShapedCgDb> shaped;  // outlives the utterance, which points to it
+    if (v.cg_db != nullptr) shaped.emplace(*v.cg_db, req.voice);
     UtterancePtr utt(new_utterance(), &delete_utterance);
     utt_set_input_text(utt.get(), text.c_str());
     utt_init(utt.get(), v.voice);
@@ -254,9 +346,7 @@ class FliteEngine final : public Engine {
     feat_set_float(f, "int_f0_target_stddev",
                    static_cast<float>(v.f0_stddev_hz * std::max(0.0, req.voice.f0_range) * mean_hz / v.f0_mean_hz));
     feat_set_float(f, "duration_stretch", static_cast<float>(v.duration_stretch / tempo));
-    if (v.cg_db_without_spam) {
-      feat_set(f, "cg_db", cg_db_val(&*v.cg_db_without_spam));
-    }
+    if (shaped) feat_set(f, "cg_db", cg_db_val(shaped->get()));
 
     Stream stream{&sink, &cancel};
     cst_audio_streaming_info* asi = new_audio_streaming_info();
@@ -284,7 +374,9 @@ FliteVoice flite_voice_for(const VoiceProfile& voice) {
   if (voice.age == AgeBand::kChild || voice.age == AgeBand::kTeen || voice.median_f0_hz >= 115.0) {
     return FliteVoice::kAwb;
   }
-  if (voice.brightness > 0.3) return FliteVoice::kKal16;
+  // kal16's timbre cannot be shaped: it takes only the voices that need none.
+  const bool plain_timbre = std::abs(formant_scale_of(voice) - 1.0) <= 0.025 && breathiness_of(voice) < 0.2;
+  if (brightness_of(voice) > 0.3 && plain_timbre) return FliteVoice::kKal16;
   return FliteVoice::kRms;
 }
 

@@ -8,6 +8,8 @@
 #include <utility>
 
 #include "base/log.h"
+#include "voice/json_object_reader.h"
+#include "voice/voice_profile_json.h"
 
 namespace voxwire {
 namespace embedded {
@@ -17,17 +19,8 @@ extern const std::string_view embedded_system_voices;
 namespace {
 
 namespace json = boost::json;
+using voice_json::ObjectReader;
 
-struct Range {
-  double lo;
-  double hi;
-};
-
-constexpr Range kF0RangeBounds = {0.4, 1.8};
-constexpr Range kSpeakingRateBounds = {0.75, 1.3};
-constexpr Range kFormantScaleBounds = {0.85, 1.25};
-constexpr Range kBreathinessBounds = {0.0, 1.0};
-constexpr Range kBrightnessBounds = {-1.0, 1.0};
 // Two voices closer than this on both median F0 and formant scale would be
 // heard as the same speaker.
 constexpr double kMinRelativeDifference = 0.05;
@@ -40,111 +33,7 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-std::string format_number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
-// Median F0 a speaker of this gender and age can plausibly have (children:
-// above 250 Hz, checked apart as the bound is exclusive). Teens span the
-// change of voice, so their band covers both genders.
-Range f0_bounds(Gender gender, AgeBand age) {
-  switch (age) {
-    case AgeBand::kChild:
-      return {250.0, 450.0};
-    case AgeBand::kTeen:
-      return {100.0, 320.0};
-    default:
-      return gender == Gender::kFemale ? Range{165.0, 300.0} : Range{85.0, 165.0};
-  }
-}
-
 bool relatively_close(double a, double b) { return std::abs(a - b) < kMinRelativeDifference * std::min(a, b); }
-
-// Reads the fields of one JSON object, naming errors by their path
-// ("voices[3].profile.gender").
-class ObjectReader {
- public:
-  ObjectReader(const json::object& object, std::string path) : object_(object), path_(std::move(path)) {}
-
-  std::string path(std::string_view key) const {
-    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-  }
-
-  // InvalidArgument unless the object holds exactly these keys.
-  Status require_keys(std::initializer_list<std::string_view> keys) const {
-    for (std::string_view key : keys) {
-      if (!object_.contains(key)) return Status::invalid_argument("missing field", path(key));
-    }
-    for (const auto& member : object_) {
-      bool known = false;
-      for (std::string_view key : keys) known = known || member.key() == key;
-      if (!known) return Status::invalid_argument("unknown field", path(member.key()));
-    }
-    return Status::ok_status();
-  }
-
-  Status read_string(std::string_view key, bool allow_empty, std::string* out) const {
-    const json::string* s = object_.at(key).if_string();
-    if (s == nullptr) return Status::invalid_argument("must be a string", path(key));
-    if (s->empty() && !allow_empty) return Status::invalid_argument("must not be empty", path(key));
-    out->assign(s->data(), s->size());
-    return Status::ok_status();
-  }
-
-  Status read_number(std::string_view key, Range range, double* out) const {
-    const json::value& v = object_.at(key);
-    if (!v.is_number()) return Status::invalid_argument("must be a number", path(key));
-    double d = v.to_number<double>();
-    if (!(d >= range.lo && d <= range.hi)) {
-      return Status::invalid_argument(
-          format_number(d) + " is outside [" + format_number(range.lo) + ", " + format_number(range.hi) + "]",
-          path(key));
-    }
-    *out = d;
-    return Status::ok_status();
-  }
-
-  template <class Enum>
-  Status read_enum(std::string_view key, bool (*parse_enum)(std::string_view, Enum*), Enum* out) const {
-    std::string text;
-    if (Status s = read_string(key, false, &text); !s.ok()) return s;
-    if (!parse_enum(text, out)) return Status::invalid_argument("unknown value '" + text + "'", path(key));
-    return Status::ok_status();
-  }
-
-  Result<ObjectReader> read_object(std::string_view key) const {
-    const json::object* o = object_.at(key).if_object();
-    if (o == nullptr) return Status::invalid_argument("must be an object", path(key));
-    return ObjectReader(*o, path(key));
-  }
-
- private:
-  const json::object& object_;
-  std::string path_;
-};
-
-Status read_profile(const ObjectReader& reader, VoiceProfile* p) {
-  Status s = reader.require_keys({"gender", "age", "median_f0_hz", "f0_range", "speaking_rate", "formant_scale",
-                                  "breathiness", "brightness", "dialect"});
-  if (s.ok()) s = reader.read_enum("gender", &parse_gender, &p->gender);
-  if (s.ok()) s = reader.read_enum("age", &parse_age_band, &p->age);
-  if (s.ok()) s = reader.read_number("median_f0_hz", f0_bounds(p->gender, p->age), &p->median_f0_hz);
-  if (s.ok()) s = reader.read_number("f0_range", kF0RangeBounds, &p->f0_range);
-  if (s.ok()) s = reader.read_number("speaking_rate", kSpeakingRateBounds, &p->speaking_rate);
-  if (s.ok()) s = reader.read_number("formant_scale", kFormantScaleBounds, &p->formant_scale);
-  if (s.ok()) s = reader.read_number("breathiness", kBreathinessBounds, &p->breathiness);
-  if (s.ok()) s = reader.read_number("brightness", kBrightnessBounds, &p->brightness);
-  if (s.ok()) s = reader.read_enum("dialect", &parse_dialect, &p->dialect);
-  if (s.ok() && p->age == AgeBand::kChild && p->median_f0_hz <= 250.0) {
-    s = Status::invalid_argument("a child voice needs median_f0_hz above 250", reader.path("median_f0_hz"));
-  }
-  if (s.ok() && p->age == AgeBand::kElderly && p->speaking_rate >= 1.0) {
-    s = Status::invalid_argument("an elderly voice must speak slower than 1", reader.path("speaking_rate"));
-  }
-  return s;
-}
 
 // "zh" or "zh-<dialect>" for Chinese, a two-letter lowercase code otherwise;
 // a dialect voice names its dialect, a Mandarin voice does not.
@@ -190,9 +79,7 @@ Result<SystemVoice> read_voice(const json::value& value, const std::string& path
   if (s.ok()) s = reader.read_string("description", false, &voice.description);
   if (!s.ok()) return s;
 
-  Result<ObjectReader> profile = reader.read_object("profile");
-  if (!profile.ok()) return profile.status();
-  s = read_profile(*profile, &voice.profile);
+  s = read_profile_json(object->at("profile"), reader.path("profile"), &voice.profile);
   if (!s.ok()) return s;
 
   const json::array* languages = object->at("languages").if_array();

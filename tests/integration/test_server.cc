@@ -22,9 +22,9 @@ server::ServerConfig TestServer::default_config() {
   return config;
 }
 
-TestServer::TestServer(server::ServerConfig config) {
+TestServer::TestServer(server::ServerConfig config, const Clock* clock) {
   std::filesystem::create_directories(config.data_dir);
-  auto server = server::Server::create(config);
+  auto server = server::Server::create(config, clock);
   if (!server.ok()) {
     ADD_FAILURE() << "server did not start: " << server.status().to_string();
     std::abort();

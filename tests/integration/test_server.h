@@ -16,7 +16,7 @@ class TestServer {
  public:
   // 127.0.0.1, port 0, API key kTestKey, a fresh data directory.
   static server::ServerConfig default_config();
-  explicit TestServer(server::ServerConfig config = default_config());
+  explicit TestServer(server::ServerConfig config = default_config(), const Clock* clock = nullptr);
   ~TestServer();
 
   uint16_t port() const { return server_->port(); }

@@ -1,0 +1,27 @@
+#include "customization/voice_directory.h"
+
+#include "catalog/voice_lookup.h"
+
+namespace voxwire::customization {
+
+store::Scope scope_of(const auth::Caller& caller) { return {caller.account, caller.workspace}; }
+
+Result<VoiceProfile> VoiceDirectory::resolve(const catalog::ModelInfo& model, const auth::Caller& caller,
+                                             std::string_view voice, std::string_view field) {
+  if (model.caps.voice_kind == catalog::VoiceKind::kSystem) return catalog::resolve_voice(model, voice, field);
+  auto refused = [&] {
+    return Status::invalid_argument("Invalid value: '" + std::string(voice) + "'. Voice is not supported by model '" +
+                                        std::string(model.name) + "'.",
+                                    std::string(field));
+  };
+  const auto kind = model.caps.voice_kind == catalog::VoiceKind::kDesigned ? store::CustomVoiceKind::kDesigned
+                                                                           : store::CustomVoiceKind::kCloned;
+  store::Scope scope = scope_of(caller);
+  Result<store::StoredVoice> found = store_.find(scope, kind, voice);
+  if (!found.ok()) return found.status().code() == StatusCode::kNotFound ? refused() : found.status();
+  if (found->target_model != model.name) return refused();
+  if (Status s = store_.mark_used(scope, found->name, clock_.now_ms()); !s.ok()) return s;
+  return found->profile;
+}
+
+}  // namespace voxwire::customization

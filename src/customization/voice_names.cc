@@ -1,0 +1,56 @@
+#include "customization/voice_names.h"
+
+#include <cstdio>
+#include <ctime>
+
+#include "base/ids.h"
+
+namespace voxwire::customization {
+namespace {
+
+std::tm local_time(int64_t unix_ms) {
+  std::time_t t = static_cast<std::time_t>(unix_ms / 1000);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm;
+}
+
+}  // namespace
+
+bool valid_preferred_name(std::string_view name) {
+  if (name.empty() || name.size() > 16) return false;
+  for (char c : name) {
+    bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string make_voice_name(store::CustomVoiceKind kind, std::string_view preferred_name, int64_t now_ms) {
+  std::tm tm = local_time(now_ms);
+  char stamp[80];
+  std::snprintf(stamp, sizeof stamp, "%04d%02d%02d%02d%02d%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec);
+  std::string name = kind == store::CustomVoiceKind::kDesigned ? "qwen-tts-vd-" : "qwen-tts-vc-";
+  name += preferred_name;
+  name += "-voice-";
+  name += stamp;
+  if (kind == store::CustomVoiceKind::kCloned) {
+    char millis[16];
+    std::snprintf(millis, sizeof millis, "%03d", static_cast<int>(now_ms % 1000));
+    name += millis;
+  }
+  name += '-';
+  name += ids::hex(4);
+  return name;
+}
+
+std::string format_gmt(int64_t unix_ms) {
+  std::tm tm = local_time(unix_ms);
+  char text[80];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return text;
+}
+
+}  // namespace voxwire::customization
