@@ -66,6 +66,9 @@ struct Harmonic {
   double db;
 };
 
+constexpr int kCepstralOrder = 24;    // envelope detail: about sample rate / 50 Hz
+constexpr double kSmoothness = 2e-4;  // regularization of the envelope fit
+
 // The peak of each harmonic of f0_hz up to max_hz in a frame's power
 // spectrum (dB per FFT bin), refined by parabolic interpolation. Harmonics
 // that show no peak of their own are left out.
@@ -91,20 +94,51 @@ void harmonic_peaks(const std::vector<double>& power_db, double hz_per_bin, doub
   }
 }
 
-// Writes the frame's envelope on the grid: its harmonic peaks joined by
-// straight lines (in dB over log frequency), held flat beyond the first and
-// last. REQUIRES: harmonics non-empty, sorted by frequency.
-void interpolate(const std::vector<Harmonic>& harmonics, double low_hz, int bins_per_octave, std::vector<float>* out) {
-  std::size_t h = 0;
-  for (std::size_t b = 0; b < out->size(); ++b) {
-    const double hz = low_hz * std::exp2(static_cast<double>(b) / bins_per_octave);
-    while (h + 1 < harmonics.size() && harmonics[h + 1].hz < hz) ++h;
-    double db = harmonics[h].db;
-    if (hz > harmonics[h].hz && h + 1 < harmonics.size()) {
-      db += (harmonics[h + 1].db - harmonics[h].db) * std::log2(hz / harmonics[h].hz) /
-            std::log2(harmonics[h + 1].hz / harmonics[h].hz);
+// Writes the frame's envelope on the grid: the smooth curve (a cosine series
+// of kCepstralOrder terms over linear frequency, the "discrete cepstrum" of
+// Galas & Rodet, regularized as Cappe & Moulines do) through the levels of its
+// harmonic peaks. Joining the peaks with straight lines instead would put
+// kinks at the harmonics, which sit in the same places in two renderings of
+// one F0 contour and so pull formant_scale() towards 1.
+// REQUIRES: harmonics non-empty.
+void fit_envelope(const std::vector<Harmonic>& harmonics, int sample_rate_hz, double low_hz, int bins_per_octave,
+                  std::vector<float>* out) {
+  constexpr int kTerms = kCepstralOrder + 1;
+  std::array<double, kTerms * kTerms> a{};  // normal equations a * c = b
+  std::array<double, kTerms> b{}, phi{};
+  auto basis = [&](double hz) {
+    for (int m = 0; m < kTerms; ++m) phi[m] = std::cos(2.0 * std::numbers::pi * m * hz / sample_rate_hz);
+  };
+  for (const Harmonic& h : harmonics) {
+    basis(h.hz);
+    for (int i = 0; i < kTerms; ++i) {
+      b[i] += phi[i] * h.db;
+      for (int j = 0; j < kTerms; ++j) a[i * kTerms + j] += phi[i] * phi[j];
     }
-    (*out)[b] = static_cast<float>(db);
+  }
+  // Roughness penalty (the curve's squared slope), scaled with the number
+  // of points so it weighs the same for high and low voices.
+  const double lambda = kSmoothness * static_cast<double>(harmonics.size());
+  for (int m = 1; m < kTerms; ++m) a[m * kTerms + m] += lambda * m * m;
+  // Gaussian elimination; the matrix is symmetric positive definite.
+  for (int col = 0; col < kTerms; ++col) {
+    for (int row = col + 1; row < kTerms; ++row) {
+      const double f = a[row * kTerms + col] / a[col * kTerms + col];
+      for (int k = col; k < kTerms; ++k) a[row * kTerms + k] -= f * a[col * kTerms + k];
+      b[row] -= f * b[col];
+    }
+  }
+  std::array<double, kTerms> c{};
+  for (int row = kTerms - 1; row >= 0; --row) {
+    double sum = b[row];
+    for (int k = row + 1; k < kTerms; ++k) sum -= a[row * kTerms + k] * c[k];
+    c[row] = sum / a[row * kTerms + row];
+  }
+  for (std::size_t bin = 0; bin < out->size(); ++bin) {
+    basis(low_hz * std::exp2(static_cast<double>(bin) / bins_per_octave));
+    double db = 0.0;
+    for (int m = 0; m < kTerms; ++m) db += c[m] * phi[m];
+    (*out)[bin] = static_cast<float>(db);
   }
 }
 
@@ -201,7 +235,7 @@ Result<SpectralEnvelopes> analyze_envelopes(std::span<const int16_t> pcm, int sa
     harmonic_peaks(a.power_db, static_cast<double>(sample_rate_hz) / n, f0, options.high_hz * 1.1, &harmonics);
     if (harmonics.empty()) continue;
     out.frames[f].resize(bins);
-    interpolate(harmonics, options.low_hz, options.bins_per_octave, &out.frames[f]);
+    fit_envelope(harmonics, sample_rate_hz, options.low_hz, options.bins_per_octave, &out.frames[f]);
     for (std::size_t b = 0; b < bins; ++b) sum[b] += out.frames[f][b];
     ++voiced;
   }

@@ -80,7 +80,7 @@ VoiceProfile profile(Gender gender, double median_f0_hz, double brightness = 0.0
 const VoiceProfile kSlt = profile(Gender::kFemale, 180.0);
 const VoiceProfile kRms = profile(Gender::kMale, 100.0);
 const VoiceProfile kAwb = profile(Gender::kMale, 130.0);
-const VoiceProfile kKal16 = profile(Gender::kMale, 100.0, 0.6);
+const VoiceProfile kRmsBright = profile(Gender::kMale, 100.0, 0.6);
 const VoiceProfile kWoman = profile(Gender::kFemale, 210.0);
 const VoiceProfile kMan = profile(Gender::kMale, 110.0);
 
@@ -127,7 +127,7 @@ std::vector<Speech> every_language() {
       {"flite_slt", &flite, Language::kEnglish, kEnglish, 13, kSlt},
       {"flite_rms", &flite, Language::kEnglish, kEnglish, 13, kRms},
       {"flite_awb", &flite, Language::kEnglish, kEnglish, 13, kAwb},
-      {"flite_kal16", &flite, Language::kEnglish, kEnglish, 13, kKal16},
+      {"flite_rms_bright", &flite, Language::kEnglish, kEnglish, 13, kRmsBright},
       {"espeak_zh", &espeak, Language::kChinese, kChinese, 23, kWoman},
       {"espeak_yue", &espeak, Language::kChinese, kChinese, 23,
        [] {
@@ -181,7 +181,7 @@ std::vector<F0Case> f0_cases() {
       {{"flite_slt", &flite, Language::kEnglish, kEnglish, 13, kSlt}, {130, 180, 220, 280, 350}},
       {{"flite_rms", &flite, Language::kEnglish, kEnglish, 13, kRms}, {85, 100, 130, 180}},
       {{"flite_awb", &flite, Language::kEnglish, kEnglish, 13, kAwb}, {100, 130, 180, 220}},
-      {{"flite_kal16", &flite, Language::kEnglish, kEnglish, 13, kKal16}, {85, 100, 130, 180}},
+      {{"flite_rms_bright", &flite, Language::kEnglish, kEnglish, 13, kRmsBright}, {85, 100, 130, 180}},
       {{"espeak_zh_man", &espeak, Language::kChinese, kChinese, 23, man}, {85, 100, 130}},
       {{"espeak_zh_woman", &espeak, Language::kChinese, kChinese, 23, woman}, {180, 220, 280}},
       {{"espeak_zh_high", &espeak, Language::kChinese, kChinese, 23, high}, {350}},
@@ -228,7 +228,7 @@ std::vector<Speech> control_cases() {
   return {
       {"flite_slt", &flite, Language::kEnglish, kEnglish, 13, kSlt},
       {"flite_rms", &flite, Language::kEnglish, kEnglish, 13, kRms},
-      {"flite_kal16", &flite, Language::kEnglish, kEnglish, 13, kKal16},
+      {"flite_rms_bright", &flite, Language::kEnglish, kEnglish, 13, kRmsBright},
       {"espeak_zh", &espeak, Language::kChinese, kChinese, 23, profile(Gender::kFemale, 180.0)},
       {"espeak_de", &espeak, Language::kGerman, kGerman, 18, profile(Gender::kMale, 100.0)},
       {"espeak_ja", &espeak, Language::kJapanese, kJapanese, 39, profile(Gender::kFemale, 180.0)},

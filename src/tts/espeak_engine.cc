@@ -78,14 +78,11 @@ std::string_view variant_for(const VoiceProfile& p) {
   if (p.gender == Gender::kFemale) {
     if (p.breathiness >= 0.5) return "f5";
     if (young) return "f4";
-    if (p.age == AgeBand::kElderly) return "f1";
-    return p.brightness > 0.3 ? "f3" : "f2";
+    return p.age == AgeBand::kElderly ? "f1" : "f2";
   }
   if (young) return "f4";
   if (p.median_f0_hz >= 180.0) return "f2";
-  if (p.age == AgeBand::kElderly) return "m1";
-  if (p.brightness > 0.3) return "m4";
-  return p.brightness < -0.3 ? "m2" : "m3";
+  return p.age == AgeBand::kElderly ? "m1" : "m3";
 }
 
 int range_for(const VoiceProfile& p) {

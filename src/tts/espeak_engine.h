@@ -24,11 +24,21 @@ namespace voxwire {
 // The variant (timbre) comes from the profile, first match:
 //   median_f0_hz < 115 -> m3;  median_f0_hz >= 270 -> f5  (the only variants
 //                                                          that reach those F0s)
-//   female: breathiness >= 0.5 -> f5; child/teen -> f4; elderly -> f1;
-//           brightness > 0.3 -> f3; else f2
+//   female: breathiness >= 0.5 -> f5; child/teen -> f4; elderly -> f1; else f2
 //   male:   child/teen -> f4 (children's formants are high for both sexes);
-//           median_f0_hz >= 180 -> f2; elderly -> m1; brightness > 0.3 -> m4;
-//           brightness < -0.3 -> m2; else m3
+//           median_f0_hz >= 180 -> f2; elderly -> m1; else m3
+// and is then reshaped to the profile's timbre (tts/voice_shaping.h) in a
+// generated variant file (espeak_variants.h), which costs nothing per sample:
+//   formant_scale s  every `formant` line's frequency (and offset) times s
+//                    (measured: formants move by s within ~1.5%, F0 within 1%)
+//   breathiness b    `breath` + b * (10 18 18 18 18 18 12 12), `voicing` * (1 - 0.35 b)
+//   brightness t     a `tone` curve: espeak's default harmonic gains plus
+//                    brightness_gain_db(t, f) at 600, 1200, 2000, 3000, 5000 Hz
+// The generated files live in a private data directory
+// ($TMPDIR/voxwire-espeak-<uid>, linking the system espeak-ng-data); if it
+// cannot be made, voices keep their plain variants and a warning is logged.
+// Calibration stays keyed on the plain variant: timbre moves neither F0
+// (within 1%; breath noise lowers the measured median by up to 4%) nor tempo.
 //
 // Prosody is calibrated by measurement, not by formula. The first time a
 // (voice, variant, espeakRANGE) is used, the engine synthesizes three fixed

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -28,7 +29,7 @@ constexpr int kFormants = 9;  // espeak-ng's formant lines 0..8
 
 // Breath noise (per formant 1..8, the `breath` keyword) and the voicing cut
 // that breathiness 1 adds to a variant; breathiness scales both.
-constexpr std::array<double, 8> kBreathAtFull = {8, 14, 14, 14, 14, 14, 10, 10};
+constexpr std::array<double, 8> kBreathAtFull = {10, 18, 18, 18, 18, 18, 12, 12};
 constexpr double kVoicingCutAtFull = 0.35;
 
 // espeak-ng's default tone curve (voices.c tone_points: harmonic gain, 128 =
@@ -94,6 +95,36 @@ Status link_entries(const fs::path& from, const fs::path& to, std::string_view s
   return Status::ok_status();
 }
 
+constexpr std::string_view kPrefix = "vx";  // names of generated variants
+constexpr auto kUnusedFor = std::chrono::hours(24 * 7);  // generated variants older than this are pruned
+
+// Writes text to path atomically: a temporary file renamed over it.
+Status write_file(const fs::path& path, const std::string& text) {
+  const fs::path temp = path.string() + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::trunc);
+    out << text;
+    if (!out.flush()) return Status::internal("cannot write " + temp.string());
+  }
+  std::error_code ec;
+  fs::rename(temp, path, ec);
+  if (ec) return Status::internal("cannot write " + path.string() + ": " + ec.message());
+  return Status::ok_status();
+}
+
+// Removes generated variants not written for kUnusedFor, so the directory
+// does not grow without end. A process still using one rewrites it.
+void prune(const fs::path& variants) {
+  std::error_code ec;
+  const auto cutoff = fs::file_time_type::clock::now() - kUnusedFor;
+  for (const fs::directory_entry& entry : fs::directory_iterator(variants, ec)) {
+    if (entry.path().filename().string().starts_with(kPrefix) && !entry.is_symlink(ec) &&
+        entry.last_write_time(ec) < cutoff) {
+      fs::remove(entry.path(), ec);
+    }
+  }
+}
+
 }  // namespace
 
 std::string default_espeak_variant_dir() {
@@ -125,7 +156,10 @@ std::string shaped_variant_text(std::string_view base_text, const VoiceProfile& 
       for (std::size_t i = 1; i < w.size() && i <= breath.size(); ++i) breath[i - 1] = std::atoi(w[i].c_str());
     } else if (!w.empty() && w[0] == "voicing" && w.size() >= 2) {
       voicing = std::atoi(w[1].c_str());
-    } else if (w.empty() || w[0] != "tone") {
+    } else if (w.empty() || (w[0] != "tone" && w[0] != "language")) {
+      // Without a language line espeak-ng's voice list (at most 350 entries,
+      // scanned from voices/ before lang/) never counts the file, however
+      // many shapes accumulate; the variant still loads by name.
       out += line + '\n';
     }
   }
@@ -165,6 +199,7 @@ Result<EspeakVariants> EspeakVariants::open(const std::string& system_data_dir, 
   if (Status s = link_entries(system, mine, "voices"); !s.ok()) return s;
   if (Status s = link_entries(system / "voices", mine / "voices", "!v"); !s.ok()) return s;
   if (Status s = link_entries(system / "voices" / "!v", mine / "voices" / "!v", ""); !s.ok()) return s;
+  prune(mine / "voices" / "!v");
   return EspeakVariants(system_data_dir, dir);
 }
 
@@ -178,18 +213,15 @@ Result<std::string> EspeakVariants::variant_for(std::string_view base, const Voi
     it = base_texts_.emplace(std::string(base), text.str()).first;
   }
   const std::string text = shaped_variant_text(it->second, voice);
-  const std::string name = "vx" + hex(fnv1a(text), 12);
-  if (written_.contains(name)) return name;
+  const std::string name = std::string(kPrefix) + hex(fnv1a(text), 12);
   const fs::path path = fs::path(dir_) / "voices" / "!v" / name;
-  const fs::path temp = path.string() + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::trunc);
-    out << text;
-    if (!out.flush()) return Status::internal("cannot write " + temp.string());
-  }
   std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) return Status::internal("cannot write " + path.string() + ": " + ec.message());
+  if (written_.contains(name) && fs::exists(path, ec)) return name;  // another process may have pruned it
+  if (Status s = write_file(path, text); !s.ok()) {
+    // The directory may have been cleaned away under a long-running server.
+    if (Result<EspeakVariants> reopened = open(system_dir_, dir_); !reopened.ok()) return reopened.status();
+    if (Status again = write_file(path, text); !again.ok()) return again;
+  }
   written_.insert(name);
   return name;
 }

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <numbers>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,18 +18,17 @@ extern "C" {
 cst_voice* register_cmu_us_slt(const char* voxdir);
 cst_voice* register_cmu_us_rms(const char* voxdir);
 cst_voice* register_cmu_us_awb(const char* voxdir);
-cst_voice* register_cmu_us_kal16(const char* voxdir);
 }
 
 // Thread-safety audit of flite 2.2 on the path used here (utt_synth on our own
-// utterance, clustergen and diphone wave synthesis, a streaming callback):
+// utterance, clustergen wave synthesis, a streaming callback):
 //  - Voices are built once by register_cmu_us_*() (process-wide singletons,
 //    owned by registered_voices() below) and only read afterwards: the
 //    utterance links to the voice's features (feat_link_into) and per-request
 //    features are set on the utterance. The clustergen voices read their
 //    model through a per-request copy of the cg_db struct (ShapedCgDb) that
 //    shares the model tables, read-only.
-//  - All mutable synthesis state (relations, tracks, the MLSA/LPC vocoder
+//  - All mutable synthesis state (relations, tracks, the MLSA vocoder
 //    state, the CART feature cache) is allocated per utterance. Constant
 //    values are refcount -1 and never written. Regexes are precompiled (the
 //    Spencer compiler's statics in regexp.c are never reached); the static
@@ -56,9 +54,8 @@ namespace {
 thread_local std::uint64_t t_rand_state = 1;
 constexpr std::uint64_t kUtteranceSeed = 0x9E3779B97F4A7C15ull;
 
-// The sink gets at most 10 ms per call. The vocoders call back once more
-// than half of that is pending: every 10 ms (two 5 ms frames) for
-// clustergen, every pitch period or two for the diphone voice.
+// The sink gets at most 10 ms per call. The vocoder calls back once more
+// than half of that is pending: every 10 ms (two 5 ms frames).
 constexpr int kChunkSamples = 160;
 constexpr int kSampleRateHz = 16000;
 constexpr F0Reach kFliteReach{70.0, 450.0};
@@ -72,19 +69,17 @@ struct VoiceSpec {
   cst_voice* (*register_voice)(const char* voxdir);
   // Median F0 of the output (analyze_pitch, averaged over six sentences) for
   // int_f0_target_mean = kCalibrationMeansHz[i], stddev scaled with the mean
-  // as synthesize() does. Medians sit below the mean for skewed contours, and
-  // kal16's LPC resynthesis overshoots at high F0. Sentences scatter by about
-  // +-5% around these.
+  // as synthesize() does. Medians sit below the mean for skewed contours.
+  // Sentences scatter by about +-5% around these.
   std::array<double, kCalibrationMeansHz.size()> measured_median_hz;
 };
 
-constexpr std::array<VoiceSpec, 4> kVoiceSpecs = {{
+constexpr std::array<VoiceSpec, 3> kVoiceSpecs = {{
     {FliteVoice::kSlt, "slt", &register_cmu_us_slt, {69.2, 101.2, 137.8, 197.0, 274.1, 392.7}},
     {FliteVoice::kRms, "rms", &register_cmu_us_rms, {67.6, 96.0, 134.5, 191.5, 265.8, 381.9}},
     {FliteVoice::kAwb, "awb", &register_cmu_us_awb, {69.3, 97.8, 136.2, 193.7, 269.1, 375.3}},
-    {FliteVoice::kKal16, "kal16", &register_cmu_us_kal16, {66.7, 95.2, 135.2, 201.6, 297.3, 436.5}},
 }};
-static_assert(kVoiceSpecs[static_cast<std::size_t>(FliteVoice::kKal16)].id == FliteVoice::kKal16);
+static_assert(kVoiceSpecs[static_cast<std::size_t>(FliteVoice::kAwb)].id == FliteVoice::kAwb);
 
 // The int_f0_target_mean that makes `voice` speak with median F0 target_hz:
 // the calibration curve inverted by interpolation in log-log space (F0 is
@@ -102,8 +97,8 @@ struct LoadedVoice {
   cst_voice* voice = nullptr;  // flite's singleton; read-only after registration
   double f0_mean_hz = 0.0;     // the voice's own F0 model mean and spread
   double f0_stddev_hz = 0.0;
-  double duration_stretch = 1.0;  // the voice's own (kal16 ships 1.1)
-  const cst_cg_db* cg_db = nullptr;  // clustergen model; nullptr for the diphone voice
+  double duration_stretch = 1.0;  // the voice's own
+  const cst_cg_db* cg_db = nullptr;  // its clustergen model (flite's, read-only)
 };
 
 using LoadedVoices = std::array<LoadedVoice, kVoiceSpecs.size()>;
@@ -139,13 +134,15 @@ double warp(double radians, double alpha) {
 // The all-pass constant that, used by the vocoder in place of the one the
 // mel-cepstra were analysed with (alpha0), moves the spectral envelope by
 // `scale` in frequency: bilinear vocal-tract length normalization. Solved so
-// the mean log ratio over 300-3500 Hz (the first three formants) is log(scale).
+// the mean log ratio over 1-3.5 kHz (F2 and F3, which the warp moves least
+// and which carry most of a vocal tract's length) is log(scale); F1 moves a
+// little further.
 double mlsa_alpha_for(double alpha0, double scale, double rate_hz) {
   constexpr int kPoints = 16;
   auto mean_log_ratio = [&](double alpha) {
     double sum = 0.0;
     for (int i = 0; i < kPoints; ++i) {
-      const double radians = 2.0 * std::numbers::pi * 300.0 * std::pow(3500.0 / 300.0, i / (kPoints - 1.0)) / rate_hz;
+      const double radians = 2.0 * std::numbers::pi * 1000.0 * std::pow(3500.0 / 1000.0, i / (kPoints - 1.0)) / rate_hz;
       sum += std::log(warp(warp(radians, alpha0), -alpha) / radians);
     }
     return sum / kPoints;
@@ -212,15 +209,12 @@ Result<LoadedVoices> register_all() {
       return Status::internal("flite voice " + std::string(v.spec->name) + " is not 16 kHz");
     }
     v.duration_stretch = get_param_float(v.voice->features, "duration_stretch", 1.0);
-    if (const cst_val* db = get_param_val(v.voice->features, "cg_db", nullptr)) {
-      v.cg_db = val_cg_db(db);
-      if (Status s = check_shapeable(*v.cg_db); !s.ok()) return s;
-      v.f0_mean_hz = v.cg_db->f0_mean;
-      v.f0_stddev_hz = v.cg_db->f0_stddev;
-    } else {  // diphone voice: the generic F0 model's parameters
-      v.f0_mean_hz = get_param_float(v.voice->features, "int_f0_target_mean", 100.0);
-      v.f0_stddev_hz = get_param_float(v.voice->features, "int_f0_target_stddev", 12.0);
-    }
+    const cst_val* db = get_param_val(v.voice->features, "cg_db", nullptr);
+    if (db == nullptr) return Status::internal("flite voice " + std::string(v.spec->name) + " is not clustergen");
+    v.cg_db = val_cg_db(db);
+    if (Status s = check_shapeable(*v.cg_db); !s.ok()) return s;
+    v.f0_mean_hz = v.cg_db->f0_mean;
+    v.f0_stddev_hz = v.cg_db->f0_stddev;
   }
   return voices;
 }
@@ -335,8 +329,7 @@ class FliteEngine final : public Engine {
     if (!has_ascii_alnum(text)) return Status::ok_status();
 
     const LoadedVoice& v = (*voices_)[static_cast<std::size_t>(flite_voice_for(req.voice))];
-    std::optional<ShapedCgDb> shaped;  // outlives the utterance, which points to it
-    if (v.cg_db != nullptr) shaped.emplace(*v.cg_db, req.voice);
+    ShapedCgDb shaped(*v.cg_db, req.voice);  // outlives the utterance, which points to it
     UtterancePtr utt(new_utterance(), &delete_utterance);
     utt_set_input_text(utt.get(), text.c_str());
     utt_init(utt.get(), v.voice);
@@ -346,7 +339,7 @@ class FliteEngine final : public Engine {
     feat_set_float(f, "int_f0_target_stddev",
                    static_cast<float>(v.f0_stddev_hz * std::max(0.0, req.voice.f0_range) * mean_hz / v.f0_mean_hz));
     feat_set_float(f, "duration_stretch", static_cast<float>(v.duration_stretch / tempo));
-    if (shaped) feat_set(f, "cg_db", cg_db_val(shaped->get()));
+    feat_set(f, "cg_db", cg_db_val(shaped.get()));
 
     Stream stream{&sink, &cancel};
     cst_audio_streaming_info* asi = new_audio_streaming_info();
@@ -374,9 +367,6 @@ FliteVoice flite_voice_for(const VoiceProfile& voice) {
   if (voice.age == AgeBand::kChild || voice.age == AgeBand::kTeen || voice.median_f0_hz >= 115.0) {
     return FliteVoice::kAwb;
   }
-  // kal16's timbre cannot be shaped: it takes only the voices that need none.
-  const bool plain_timbre = std::abs(formant_scale_of(voice) - 1.0) <= 0.025 && breathiness_of(voice) < 0.2;
-  if (brightness_of(voice) > 0.3 && plain_timbre) return FliteVoice::kKal16;
   return FliteVoice::kRms;
 }
 

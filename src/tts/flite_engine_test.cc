@@ -54,8 +54,9 @@ TEST(FliteEngine, MapsProfilesToVoices) {
   EXPECT_EQ(flite_voice_for(voice(Gender::kMale, 100)), FliteVoice::kRms);
   EXPECT_EQ(flite_voice_for(voice(Gender::kMale, 120)), FliteVoice::kAwb);
   EXPECT_EQ(flite_voice_for(voice(Gender::kMale, 95, AgeBand::kTeen)), FliteVoice::kAwb);
-  EXPECT_EQ(flite_voice_for(voice(Gender::kMale, 100, AgeBand::kMiddleAged, 0.5)), FliteVoice::kKal16);
-  EXPECT_EQ(flite_voice_name(FliteVoice::kKal16), "kal16");
+  // Brightness is a tilt on the chosen voice, not a voice of its own.
+  EXPECT_EQ(flite_voice_for(voice(Gender::kMale, 100, AgeBand::kMiddleAged, 0.9)), FliteVoice::kRms);
+  EXPECT_EQ(flite_voice_name(FliteVoice::kAwb), "awb");
   EXPECT_EQ(flite_voice_name(FliteVoice::kSlt), "slt");
 }
 

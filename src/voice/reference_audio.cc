@@ -3,7 +3,6 @@
 #include <sndfile.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -194,6 +193,8 @@ Result<DecodedAudio> decode_reference_audio(std::string_view bytes) {
   }
   const std::string what(container_name(container));
 
+  // The handle is ours alone. (When opening fails, libsndfile records the
+  // reason in a process-wide variable, which is why we never read it.)
   MemoryFile file{bytes};
   SF_VIRTUAL_IO io{&memory_length, &memory_seek, &memory_read, &memory_write, &memory_tell};
   SF_INFO info{};
@@ -230,6 +231,7 @@ Result<DecodedAudio> decode_reference_audio(std::string_view bytes) {
     for (sf_count_t f = 0; f < n; ++f) {
       double sum = 0.0;
       for (int c = 0; c < info.channels; ++c) sum += block[static_cast<std::size_t>(f * info.channels + c)];
+      if (!std::isfinite(sum)) sum = 0.0;  // a float file may hold NaN or infinity
       const double mono = std::clamp(sum / info.channels * 32768.0, -32768.0, 32767.0);
       audio.samples.push_back(static_cast<int16_t>(std::lround(mono)));
     }
@@ -295,15 +297,18 @@ SpeechActivity find_speech(const DecodedAudio& audio) {
 }
 
 Status check_reference_speech(const SpeechActivity& a) {
-  if (a.runs.empty() || a.speech_level_dbfs < kSilentDbfs) return bad_audio("the audio is silent: no speech found");
+  if (a.speech_level_dbfs < kSilentDbfs) return bad_audio("the audio is silent: no speech found");
   if (a.speech_level_dbfs < kQuietDbfs) {
     return bad_audio("the speech is too quiet: it peaks at " + format_number(a.speech_level_dbfs) + " dBFS (needs " +
                      format_number(kQuietDbfs, "%.0f") + " dBFS or louder)");
   }
-  const double snr_db = a.speech_level_dbfs - a.noise_floor_dbfs;
-  if (snr_db < kMinSignalToNoiseDb) {
-    return bad_audio("the background is too loud: speech is only " + format_number(snr_db) +
-                     " dB above it (needs " + format_number(kMinSignalToNoiseDb, "%.0f") + " dB)");
+  // A steady sound (hum, noise, music without pauses) has no quiet parts to
+  // stand out from, and fails here too.
+  const double contrast_db = a.speech_level_dbfs - a.noise_floor_dbfs;
+  if (contrast_db < kMinSignalToNoiseDb) {
+    return bad_audio("no speech stands out from the background: the loud parts are only " +
+                     format_number(contrast_db) + " dB above the quiet ones (needs " +
+                     format_number(kMinSignalToNoiseDb, "%.0f") + " dB)");
   }
   if (a.clipped_fraction > kMaxClippedFraction) {
     return bad_audio("the audio is clipped: " + format_number(100.0 * a.clipped_fraction) +

@@ -80,10 +80,11 @@ struct SpeechActivity {
 // Measures audio's speech activity. Never fails; silence gives no runs.
 SpeechActivity find_speech(const DecodedAudio& audio);
 
-// The content rules a cloning recording must meet (api-reference §6.1): some
-// speech (speech level above -60 dBFS), loud enough (above -45 dBFS), at least
-// 12 dB above the background, at most 1% of samples clipped, and at least 3 s
-// of continuous speech. InvalidArgument (field "input.audio.data") naming the
+// The content rules a cloning recording must meet (api-reference §6.1):
+// not silent (speech level -60 dBFS or more), loud enough (-45 dBFS or more),
+// speech standing at least 12 dB above the background (a steady hum or noise
+// fails this), at most 1% of the speech clipped, and at least 3 s of
+// continuous speech. InvalidArgument (field "input.audio.data") naming the
 // first rule broken, with the measured value; ok otherwise. The soft rule
 // "pauses <= 2 s" is not enforced: pauses are excluded from every measure.
 Status check_reference_speech(const SpeechActivity& activity);

@@ -32,9 +32,9 @@ struct VoiceAnalysis {
 // Validates the recording's content (check_reference_speech), then measures
 // it. Returns check_reference_speech's error, or InvalidArgument (field
 // "input.audio.data") when under 1 s of it is voiced or it has no syllable
-// rhythm of speech (0.5..12 per second): both are Audio.PreprocessError on
-// the wire. Otherwise every field is set (formants 0 if no frame resolved
-// four of them).
+// rhythm of speech (0.5..12 per second): all are Audio.PreprocessError on
+// the wire. Internal if resampling fails. Otherwise every field is set
+// (formants 0 if no frame resolved four of them).
 // REQUIRES: audio.sample_rate_hz within kMinReferenceRateHz..kMaxReferenceRateHz
 // (as decode_reference_audio guarantees).
 Result<VoiceAnalysis> analyze_voice(const DecodedAudio& audio);

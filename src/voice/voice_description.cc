@@ -81,13 +81,14 @@ double moved(Axis axis, double value, double delta) {
 
 int sign(double v) { return v > 1e-9 ? 1 : (v < -1e-9 ? -1 : 0); }
 
-// The gender a cue states: a negated "male" states "female".
-GenderCue stated_gender(const Cue& cue) {
-  const GenderCue g = cue.sense->who.gender;
-  if (cue.strength >= 0) return g;
-  if (g == GenderCue::kFemale) return GenderCue::kMale;
-  if (g == GenderCue::kMale) return GenderCue::kFemale;
-  return GenderCue::kNone;
+// The gender a cue states, if any: a negated "male" states "female", a
+// negated "neutral" nothing.
+std::optional<GenderCue> stated_gender(const Cue& cue) {
+  GenderCue g = cue.sense->who.gender;
+  if (cue.strength < 0) {
+    g = g == GenderCue::kFemale ? GenderCue::kMale : (g == GenderCue::kMale ? GenderCue::kFemale : GenderCue::kNone);
+  }
+  return g == GenderCue::kNone ? std::nullopt : std::optional(g);
 }
 
 // A negated age says nothing about the age.
@@ -116,8 +117,8 @@ struct Reading {
   std::vector<Cue> cues;
   std::optional<GenderCue> gender;
   std::optional<AgeBand> age;
-  AxisValues delta{};           // resolved move of each attribute
-  std::vector<bool> counted;    // per cue: whether it shaped some attribute
+  AxisValues delta{};         // resolved move of each attribute
+  std::vector<bool> counted;  // per cue: whether it shaped some attribute
 };
 
 // Resolves each attribute's move from the cues that touch it (rules in the
@@ -160,10 +161,7 @@ void resolve_axes(Reading& r) {
 Reading read(std::string_view text) {
   Reading r;
   r.cues = description::find_cues(text);
-  r.gender = choose<GenderCue>(
-      r.cues,
-      [](const Cue& c) { return stated_gender(c) == GenderCue::kNone ? std::nullopt : std::optional(stated_gender(c)); },
-      [](const Cue& c) { return c.sense->who.gender_certainty; });
+  r.gender = choose<GenderCue>(r.cues, stated_gender, [](const Cue& c) { return c.sense->who.gender_certainty; });
   r.age = choose<AgeBand>(r.cues, stated_age, [](const Cue& c) { return c.sense->who.age_certainty; });
   resolve_axes(r);
   return r;
@@ -177,10 +175,9 @@ std::vector<UnderstoodCue> report(const Reading& r, bool identity_applies) {
     const Cue& cue = r.cues[i];
     const description::Sense& sense = *cue.sense;
     if (sense.who.gender != GenderCue::kNone) {
-      const GenderCue g = stated_gender(cue);
-      const GenderCue shown = g == GenderCue::kNone ? sense.who.gender : g;
-      out.push_back({"gender", description::gender_cue_name(shown), cue.words, cue.strength,
-                     identity_applies && g != GenderCue::kNone && g == r.gender});
+      const std::optional<GenderCue> g = stated_gender(cue);
+      out.push_back({"gender", description::gender_cue_name(g.value_or(sense.who.gender)), cue.words, cue.strength,
+                     identity_applies && g && g == r.gender});
     }
     if (sense.who.age) {
       out.push_back({"age", age_band_name(*sense.who.age), cue.words, cue.strength,

@@ -17,10 +17,10 @@ constexpr int kMaxGap = 2;
 char32_t fold(char32_t c) {
   if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII forms
   if (c >= U'A' && c <= U'Z') return c - U'A' + U'a';
-  if (c == 0x3000) return U' ';                                  // ideographic space
-  if (c == 0x2018 || c == 0x2019 || c == 0x2032) return U'\'';   // curly apostrophes
-  if (c >= 0x2010 && c <= 0x2015) return U'-';                   // hyphens and dashes
-  if (c == 0x301C) return U'~';                                  // wave dash
+  if (c == 0x3000) return U' ';                                 // ideographic space
+  if (c == 0x2018 || c == 0x2019 || c == 0x2032) return U'\'';  // curly apostrophes
+  if (c >= 0x2010 && c <= 0x2015) return U'-';                  // hyphens and dashes
+  if (c == 0x301C) return U'~';                                 // wave dash
   return c;
 }
 

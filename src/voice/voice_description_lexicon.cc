@@ -98,7 +98,7 @@ const SenseRow kSenses[] = {
      {D::kPitch, "low", {.pitch_st = -3}}},
     {"低沉|深沉|沉|沉厚|deep|deep voiced|deep pitched",
      {D::kPitch, "deep", {.pitch_st = -3, .brightness = -0.15, .formant = -0.02}}},
-    {"中音|中等音调|音调适中|音调中等|mid pitched|medium pitched|medium pitch|mid range|moderate pitch|normal pitch",
+    {"中音|中等音调|音调适中|音调中等|mid|medium|mid pitched|medium pitched|medium pitch|mid range|moderate pitch|normal pitch",
      {D::kPitch, "medium", {.pitch_st = 0}}},
 
     // Pace.
@@ -113,7 +113,7 @@ const SenseRow kSenses[] = {
      {D::kPace, "steady", {.rate = 0, .range = -0.1}}},
 
     // Intonation.
-    {"抑扬顿挫|抑扬|起伏|有起伏|富有变化|有变化|感情丰富|感情充沛|声情并茂|生动|富有表现力|表现力|跌宕起伏|夸张|"
+    {"抑扬顿挫|抑扬|起伏|有起伏|富有变化|有变化|感情丰富|感情充沛|有感情|富有感情|声情并茂|生动|富有表现力|表现力|跌宕起伏|夸张|"
      "戏剧化|戏剧性|expressive|animated|varied|melodic|melodious|lilting|sing song|singsong|dramatic|theatrical|"
      "exaggerated|dynamic|emotive|emphatic",
      {D::kIntonation, "expressive", {.range = 0.4}}},
@@ -208,7 +208,7 @@ const SenseRow kSenses[] = {
     // Timbre.
     {"磁性|有磁性|富有磁性|磁性十足|magnetic",
      {D::kTimbre, "magnetic", {.pitch_st = -1, .breathiness = 0.1, .brightness = -0.15, .formant = -0.03}}},
-    {"浑厚|厚重|厚实|宽厚|雄厚|饱满|深厚|rich|full|full bodied|resonant|sonorous|robust|thick",
+    {"浑厚|厚重|厚实|宽厚|雄厚|饱满|深厚|低频|低频饱满|rich|full|full bodied|resonant|sonorous|robust|thick",
      {D::kTimbre, "rich", {.pitch_st = -1.5, .breathiness = -0.05, .brightness = -0.2, .formant = -0.04}}},
     {"醇厚|圆润|温润|醇和|柔润|丝滑|顺滑|醇|mellow|smooth|round|rounded|velvety|silky|creamy|buttery",
      {D::kTimbre, "mellow", {.breathiness = 0.05, .brightness = -0.15, .formant = -0.01}}},
@@ -217,7 +217,8 @@ const SenseRow kSenses[] = {
     {"清晰|吐字清晰|口齿清晰|咬字清晰|字正腔圆|发音标准|标准|clear|articulate|clear articulation|well enunciated|"
      "enunciated|precise",
      {D::kTimbre, "clear", {.breathiness = -0.1, .brightness = 0.15}}},
-    {"沙哑|嘶哑|低哑|烟嗓|哑|沙沙|husky|hoarse|raspy|gravelly|gravel|smoky|croaky|scratchy|rasp|throaty",
+    {"沙哑|嘶哑|低哑|烟嗓|哑|沙沙|气泡音|husky|hoarse|raspy|gravelly|gravel|smoky|croaky|creaky|vocal fry|scratchy|"
+     "rasp|throaty",
      {D::kTimbre, "husky", {.pitch_st = -1.5, .breathiness = 0.45, .brightness = -0.35}}},
     {"甜美|甜|甜甜|甜蜜|甜润|甜糯|清甜|sweet|sugary|saccharine",
      {D::kTimbre, "sweet", {.pitch_st = 1.5, .breathiness = 0.05, .brightness = 0.2, .formant = 0.03}}},
@@ -225,7 +226,7 @@ const SenseRow kSenses[] = {
      "vigorous|potent",
      {D::kTimbre, "powerful", {.range = 0.1, .breathiness = -0.15, .brightness = 0.2, .formant = -0.02}}},
     {"气声|气息感|气音|气息|带气息|breathy|airy|breath", {D::kTimbre, "breathy", {.breathiness = 0.5, .brightness = -0.2}}},
-    {"明亮|亮|亮丽|bright|brilliant|brassy|shiny|radiant|vivid", {D::kTimbre, "bright", {.brightness = 0.45}}},
+    {"明亮|亮|亮丽|高频|bright|brilliant|brassy|shiny|radiant|vivid", {D::kTimbre, "bright", {.brightness = 0.45}}},
     {"暗|暗沉|沉闷|闷|低暗|浑浊|dark|muffled|dull|murky", {D::kTimbre, "dark", {.brightness = -0.45}}},
     {"空灵|飘渺|缥缈|梦幻|仙气|ethereal|angelic|otherworldly|celestial|dreamlike|heavenly",
      {D::kTimbre, "ethereal", {.pitch_st = 1, .range = -0.05, .breathiness = 0.35, .brightness = 0.25}}},
@@ -247,7 +248,7 @@ const SenseRow kSenses[] = {
     {"新闻|播报|新闻播报|播音|播音员|主播|新闻主播|主持|主持人|播音腔|广播|news|newscast|broadcast|broadcaster|"
      "announcer|anchor|newsreader|news anchor|presenter|host|bulletin",
      {D::kUseCase, "news", {.rate = 0, .range = -0.35, .breathiness = -0.1, .brightness = 0.1}}},
-    {"广告|广告配音|促销|带货|推销|宣传|宣传片|营销|产品|时尚产品|advertising|advert|advertisement|ad|commercial|"
+    {"广告|广告配音|促销|带货|推销|宣传|宣传片|营销|产品|时尚产品|advertising|advert|advertisement|ad|ads|commercial|"
      "promo|promotional|marketing|sales|sales pitch|product",
      {D::kUseCase, "advertising", {.rate = 0.05, .range = 0.3, .brightness = 0.25}}},
     {"有声书|有声读物|有声小说|朗读|讲故事|故事|童话|小说|读书|旁白|听书|audiobook|audio book|story|storytelling|"
@@ -309,8 +310,9 @@ constexpr std::string_view kFillers =
     "高度|最高|低端|快要|快递|尽快|沉默|漂亮|仔细|详细|细节|full of|as well|at least|high quality|high end|"
     "fast food|old school|old fashioned|how old|not only|a lot";
 
-// English inflections a term may carry (slow -> slowly, slower), and those of
-// terms ending in y (angry -> angrily) or e (gentle -> gentler).
+// English inflections a term of three letters or more may carry (slow ->
+// slowly, slower), and those of terms ending in y (angry -> angrily) or, from
+// four letters, in e (gentle -> gentler; not she -> shed).
 constexpr std::u32string_view kSuffixes[] = {U"s", U"es", U"ly", U"er", U"est", U"ed", U"ing", U"ness", U"ally"};
 constexpr std::u32string_view kSuffixesAfterY[] = {U"ily", U"ier", U"iest", U"ies", U"ied", U"iness"};
 constexpr std::u32string_view kSuffixesAfterE[] = {U"r", U"st", U"d"};
@@ -375,9 +377,10 @@ std::optional<std::size_t> inflected_end(std::u32string_view text, std::size_t p
     std::u32string_view stem;
     std::span<const std::u32string_view> suffixes;
   };
+  if (term.size() < 3) return std::nullopt;
   Form forms[] = {{term, kSuffixes}, {}};
   if (term.back() == U'y') forms[1] = {term.substr(0, term.size() - 1), kSuffixesAfterY};
-  if (term.back() == U'e') forms[1] = {term, kSuffixesAfterE};
+  if (term.back() == U'e' && term.size() >= 4) forms[1] = {term, kSuffixesAfterE};
   for (const Form& form : forms) {
     if (form.stem.empty()) continue;
     std::optional<std::size_t> stem_end = match_chars(text, pos, form.stem);

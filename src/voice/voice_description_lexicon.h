@@ -15,7 +15,7 @@ namespace voxwire::description {
 enum class Dimension { kGender, kAge, kPitch, kPace, kIntonation, kVolume, kEmotion, kTimbre, kUseCase };
 std::string_view dimension_name(Dimension d);  // "gender", "age", ..., "use_case"
 
-// The continuous attributes a cue moves, indexing Effect::kAxes.
+// The continuous VoiceProfile attributes a cue moves.
 enum class Axis { kPitch, kRate, kRange, kBreathiness, kBrightness, kFormant };
 inline constexpr std::size_t kAxisCount = 6;
 
@@ -52,8 +52,8 @@ struct Identity {
 
 // The meaning of a group of synonyms.
 struct Sense {
-  Dimension dimension;                        // kGender/kAge for words that only say who speaks
-  std::string_view label;                     // English name reported as the cue's value, e.g. "deep"
+  Dimension dimension;     // kGender/kAge for words that only say who speaks
+  std::string_view label;  // reported as the cue's value, e.g. "deep"; unused for kGender/kAge
   Effect effect = {};
   Identity who = {};
 };

@@ -208,6 +208,36 @@ TEST(VoiceDescriptionTest, DescriptionsGiveTheAttributesTheyDescribe) {
   }
 }
 
+TEST(VoiceDescriptionTest, UnderstandsTheVendorsDimensionVocabulary) {
+  // The voice design guide's table of dimensions (seeds/001) and
+  // api-reference §5's English list.
+  const std::pair<std::string_view, std::string_view> kWords[] = {
+      {"男性", "gender"},       {"女性", "gender"},       {"中性", "gender"},       {"儿童", "age"},
+      {"青少年", "age"},        {"青年", "age"},          {"中年", "age"},          {"老年", "age"},
+      {"高音", "pitch"},        {"中音", "pitch"},        {"低音", "pitch"},        {"偏高", "pitch"},
+      {"偏低", "pitch"},        {"快速", "pace"},         {"中速", "pace"},         {"缓慢", "pace"},
+      {"偏快", "pace"},         {"偏慢", "pace"},         {"开朗", "emotion"},      {"沉稳", "emotion"},
+      {"温柔", "emotion"},      {"严肃", "emotion"},      {"活泼", "emotion"},      {"冷静", "emotion"},
+      {"治愈", "emotion"},      {"有磁性", "timbre"},     {"清脆", "timbre"},       {"沙哑", "timbre"},
+      {"圆润", "timbre"},       {"甜美", "timbre"},       {"浑厚", "timbre"},       {"有力", "timbre"},
+      {"新闻播报", "use_case"}, {"广告配音", "use_case"}, {"有声书", "use_case"},   {"动画角色", "use_case"},
+      {"语音助手", "use_case"}, {"纪录片解说", "use_case"}, {"male", "gender"},     {"female", "gender"},
+      {"neutral", "gender"},    {"child", "age"},         {"teen", "age"},          {"young adult", "age"},
+      {"middle-aged", "age"},   {"elderly", "age"},       {"high", "pitch"},        {"mid", "pitch"},
+      {"low", "pitch"},         {"fast", "pace"},         {"moderate", "pace"},     {"slow", "pace"},
+      {"cheerful", "emotion"},  {"calm", "emotion"},      {"gentle", "emotion"},    {"serious", "emotion"},
+      {"lively", "emotion"},    {"soothing", "emotion"},  {"magnetic", "timbre"},   {"crisp", "timbre"},
+      {"husky", "timbre"},      {"mellow", "timbre"},     {"sweet", "timbre"},      {"rich", "timbre"},
+      {"powerful", "timbre"},   {"news", "use_case"},     {"advertising", "use_case"}, {"audiobook", "use_case"},
+      {"animation", "use_case"}, {"assistant", "use_case"}, {"documentary", "use_case"}};
+  for (const auto& [word, dimension] : kWords) {
+    const InterpretedVoice v = design_voice(word);
+    ASSERT_EQ(v.understood.size(), 1u) << word << "\n" << describe(v);
+    EXPECT_EQ(v.understood[0].dimension, dimension) << word;
+    EXPECT_EQ(v.understood[0].words, word);
+  }
+}
+
 TEST(VoiceDescriptionTest, TextWithoutCuesGivesTheDefaultVoice) {
   const InterpretedVoice empty = design_voice("");
   EXPECT_TRUE(empty.understood.empty());

@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -108,7 +110,7 @@ class VoiceCloning : public ::testing::Test {
     return analyze_voice(*audio);
   }
 
-  // `voice` reads the language's passage at speaking_rate as given; analysed.
+  // The analysis of `voice` reading the language's passage (rate and pitch 1).
   static Result<VoiceAnalysis> speak(const VoiceProfile& voice, Language language) {
     struct Collect final : AudioSink {
       DecodedAudio audio;
@@ -145,9 +147,8 @@ std::vector<VoiceProfile> nominal_voices() {
   return {female, dark_male, bright_male, male};
 }
 
-// Clones `recording`, has the clone read the English passage, and checks
-// that it speaks at the recording's median F0 (within 12%) and syllable rate
-// (within 25%). Returns the synthesized speech's analysis.
+// Checks that `spoken`, a clone of `recording` reading, has the recording's
+// median F0 (within 12%) and syllable rate (within 25%); returns it.
 VoiceAnalysis expect_clone_matches(const VoiceAnalysis& recording, const VoiceProfile& clone,
                                    const Result<VoiceAnalysis>& spoken) {
   EXPECT_TRUE(spoken.ok()) << spoken.status().to_string();
@@ -169,6 +170,20 @@ TEST_F(VoiceCloning, ClonedReaderSpeaksAtHisPitchAndTempo) {
   expect_clone_matches(*recording, clone, speak(clone, Language::kEnglish));
 }
 
+TEST_F(VoiceCloning, ClonedReaderKeepsHisPitchAndRelativeTempoInChinese) {
+  Result<VoiceAnalysis> recording = analyze_bytes(sox(librivox_inputs()));
+  ASSERT_TRUE(recording.ok()) << recording.status().to_string();
+  const VoiceProfile clone = profile_from_analysis(*recording, "en", "reader");
+  Result<VoiceAnalysis> spoken = speak(clone, Language::kChinese);  // espeak-ng
+  ASSERT_TRUE(spoken.ok()) << spoken.status().to_string();
+  const double relative_tempo = recording->syllable_rate_hz / nominal_prosody("en").syllable_rate_hz;
+  const double spoken_tempo = spoken->syllable_rate_hz / nominal_prosody("zh").syllable_rate_hz;
+  std::printf("  F0 %.1f -> %.1f Hz; tempo %.2f -> %.2f of the engines' own\n", recording->median_f0_hz,
+              spoken->median_f0_hz, relative_tempo, spoken_tempo);
+  EXPECT_LT(relative_error(spoken->median_f0_hz, recording->median_f0_hz), 0.12);
+  EXPECT_LT(relative_error(spoken_tempo, relative_tempo), 0.25);
+}
+
 TEST_F(VoiceCloning, ClonedWomanSpeaksAtHerPitchAndTempo) {
   Result<VoiceAnalysis> recording = analyze_bytes(sox(alsa_inputs(), kJoinWords));
   ASSERT_TRUE(recording.ok()) << recording.status().to_string();
@@ -185,12 +200,10 @@ TEST_F(VoiceCloning, RecordingPitchedUpFourSemitonesClonesAVoiceAsMuchHigher) {
   ASSERT_TRUE(raised.ok()) << raised.status().to_string();
   EXPECT_LT(relative_error(raised->median_f0_hz / original->median_f0_hz, ratio), 0.05);
 
-  const VoiceAnalysis low = expect_clone_matches(
-      *original, profile_from_analysis(*original, "en", "low"),
-      speak(profile_from_analysis(*original, "en", "low"), Language::kEnglish));
-  const VoiceAnalysis high = expect_clone_matches(
-      *raised, profile_from_analysis(*raised, "en", "high"),
-      speak(profile_from_analysis(*raised, "en", "high"), Language::kEnglish));
+  const VoiceProfile low_clone = profile_from_analysis(*original, "en", "low");
+  const VoiceProfile high_clone = profile_from_analysis(*raised, "en", "high");
+  const VoiceAnalysis low = expect_clone_matches(*original, low_clone, speak(low_clone, Language::kEnglish));
+  const VoiceAnalysis high = expect_clone_matches(*raised, high_clone, speak(high_clone, Language::kEnglish));
   ASSERT_GT(low.median_f0_hz, 0.0);
   std::printf("  spoken F0 ratio %.3f (recordings %.3f)\n", high.median_f0_hz / low.median_f0_hz,
               raised->median_f0_hz / original->median_f0_hz);

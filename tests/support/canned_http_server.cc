@@ -17,7 +17,7 @@ CannedHttpServer::CannedHttpServer(std::vector<std::string> responses)
       tcp::socket socket(ioc_);
       boost::system::error_code ec;
       acceptor_.accept(socket, ec);
-      if (ec) return;
+      if (ec || stopping_) return;
       net::streambuf request;
       net::read_until(socket, request, "\r\n\r\n", ec);
       if (response.empty()) {
@@ -30,9 +30,13 @@ CannedHttpServer::CannedHttpServer(std::vector<std::string> responses)
 }
 
 CannedHttpServer::~CannedHttpServer() {
+  // A blocking accept() is not woken by close(): connect once to release it.
+  stopping_ = true;
   boost::system::error_code ec;
-  acceptor_.close(ec);
+  tcp::socket wake(ioc_);
+  wake.connect(acceptor_.local_endpoint(), ec);
   thread_.join();
+  acceptor_.close(ec);
 }
 
 std::string CannedHttpServer::url(const std::string& path) const {

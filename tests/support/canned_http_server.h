@@ -4,6 +4,7 @@
 #pragma once
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <atomic>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,6 +21,7 @@ class CannedHttpServer {
   boost::asio::io_context ioc_;
   boost::asio::ip::tcp::acceptor acceptor_;
   std::vector<std::string> responses_;
+  std::atomic<bool> stopping_{false};
   std::thread thread_;
 };
 
