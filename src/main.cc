@@ -89,6 +89,14 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--data-dir", config.data_dir, "Directory for the database and audio files")
       ->envname("VOXWIRE_DATA_DIR")
       ->capture_default_str();
+  serve_cmd->add_option("--audio-dir", config.audio_dir, "Directory for generated audio files (default <data-dir>/audio)")
+      ->envname("VOXWIRE_AUDIO_DIR");
+  serve_cmd->add_option("--public-base-url", config.public_base_url,
+                        "Base of audio file URLs, e.g. https://tts.example.com (default: http://<Host header>)")
+      ->envname("VOXWIRE_PUBLIC_BASE_URL");
+  serve_cmd->add_flag("--allow-private-urls", config.allow_private_urls,
+                      "Let voice cloning download recordings from loopback and private addresses")
+      ->envname("VOXWIRE_ALLOW_PRIVATE_URLS");
   serve_cmd->add_option("--api-key", config.api_keys, "Accepted API key (repeatable); none = any key, loopback only");
   serve_cmd->add_option("--api-keys", keys_env, "Comma-separated accepted API keys")->envname("VOXWIRE_API_KEYS");
   serve_cmd->add_option("--api-keys-file", keys_file, "File with one accepted API key per line")

@@ -308,6 +308,7 @@ void CustomizationService::create_design(std::shared_ptr<Request> request) {
   spec.language = spoken;
   spec.voice = voice->profile;
   spec.output.encoder = {*format, static_cast<int>(*rate), 128};
+  spec.paced = false;  // the collector keeps the whole preview
   auto collector = std::make_shared<PreviewCollector>(
       [this, request, voice, format = *format, rate = *rate, understood = std::move(understood)](Status status,
                                                                                                   std::string audio) {
@@ -354,7 +355,13 @@ void CustomizationService::create_enrollment(std::shared_ptr<Request> request) {
     Result<DecodedAudio> decoded = decode_reference_audio(*bytes);
     if (!decoded.ok()) return r.done(ApiReply::error(ApiError::invalid_parameter(decoded.status().message())));
     Result<VoiceAnalysis> analysis = analyze_voice(*decoded);
-    if (!analysis.ok()) return r.done(ApiReply::error(ApiError::audio_preprocess(analysis.status().message())));
+    if (!analysis.ok()) {
+      if (analysis.status().code() == StatusCode::kInternal) {
+        log::error("voice_analysis_failed", {{"error", analysis.status().to_string()}});
+        return r.done(ApiReply::error(ApiError::internal()));
+      }
+      return r.done(ApiReply::error(ApiError::audio_preprocess(analysis.status().message())));
+    }
 
     int64_t now = clock_.now_ms();
     store::StoredVoice voice;

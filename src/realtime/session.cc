@@ -6,7 +6,7 @@
 #include "base/ids.h"
 #include "base/utf8.h"
 #include "tts/script.h"
-#include "voice/voice_description.h"
+#include "synthesis/instructed_voice.h"
 
 namespace voxwire::realtime {
 namespace {
@@ -187,10 +187,7 @@ void Session::start_next_response() {
   synthesis::SynthesisSpec spec;
   spec.text = a.text;
   spec.language = config_.language;
-  spec.voice = *config_.voice;
-  if (model_.caps.instructions && !config_.instructions.empty()) {
-    spec.voice = apply_instructions(spec.voice, config_.instructions).profile;  // instruct models only (§9.1)
-  }
+  spec.voice = synthesis::instructed_voice(model_, *config_.voice, config_.instructions);
   spec.speech_rate = config_.speech_rate;
   spec.pitch_rate = config_.pitch_rate;
   spec.output.encoder = {config_.format, config_.sample_rate_hz, config_.bit_rate_kbps};

@@ -1,11 +1,14 @@
 #include "server/http_session.h"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
 
 #include "base/ids.h"
 #include "base/log.h"
+#include "server/audio_file_response.h"
 #include "server/http_error.h"
 #include "server/realtime_connection.h"
 #include "server/request_target.h"
@@ -20,6 +23,18 @@ namespace {
 
 constexpr std::string_view kRealtimePath = "/api-ws/v1/realtime";
 constexpr std::string_view kCustomizationPath = "/api/v1/services/audio/tts/customization";
+constexpr std::string_view kGenerationPath = "/api/v1/services/aigc/multimodal-generation/generation";
+constexpr std::string_view kFilesPrefix = "/files/";
+constexpr std::chrono::seconds kLingerTime{2};        // how long close() drains a client still sending
+constexpr std::size_t kDrainChunkBytes = 64 * 1024;
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
 
 bool quiet_error(beast::error_code ec) {
   return ec == http::error::end_of_stream || ec == boost::asio::error::operation_aborted ||
@@ -28,6 +43,49 @@ bool quiet_error(beast::error_code ec) {
 }
 
 }  // namespace
+
+// An API call's way back to its client: hops onto the session's strand.
+class HttpSession::Responder final : public ApiResponder {
+ public:
+  Responder(std::shared_ptr<HttpSession> session, std::string request_id, std::string base_url, unsigned version,
+            bool keep_alive)
+      : session_(std::move(session)),
+        request_id_(std::move(request_id)),
+        base_url_(std::move(base_url)),
+        version_(version),
+        keep_alive_(keep_alive) {}
+
+  void reply(ApiReply reply) override {
+    on_strand([s = session_, reply = std::move(reply), id = request_id_, v = version_, k = keep_alive_] {
+      s->send(json_response(reply, v, k, id));
+    });
+  }
+  void open_stream() override {
+    on_strand([s = session_, v = version_, k = keep_alive_] { s->stream_open(v, k); });
+  }
+  void send(std::string event, std::function<void(bool)> written) override {
+    on_strand([s = session_, e = std::move(event), w = std::move(written)]() mutable {
+      s->stream_send(std::move(e), std::move(w));
+    });
+  }
+  void close_stream() override {
+    on_strand([s = session_] { s->stream_close(); });
+  }
+  const std::string& request_id() const override { return request_id_; }
+  const std::string& base_url() const override { return base_url_; }
+
+ private:
+  template <class F>
+  void on_strand(F f) {
+    boost::asio::post(session_->stream_.get_executor(), std::move(f));
+  }
+
+  std::shared_ptr<HttpSession> session_;
+  const std::string request_id_;
+  const std::string base_url_;
+  const unsigned version_;
+  const bool keep_alive_;
+};
 
 HttpSession::HttpSession(tcp::socket socket, ServerContext& context)
     : stream_(std::move(socket)), context_(context) {
@@ -83,9 +141,23 @@ void HttpSession::handle(Request request) {
   }
   if (target.path == kCustomizationPath) {
     serve_api(std::move(request), [this](const auth::Caller& caller, const boost::json::object& body,
-                                         std::function<void(ApiReply)> done) {
-      context_.customization.handle(caller, body, std::move(done));
+                                         const Request&, std::shared_ptr<ApiResponder> responder) {
+      context_.customization.handle(caller, body, [responder](ApiReply reply) { responder->reply(std::move(reply)); });
     });
+    return;
+  }
+  if (target.path == kGenerationPath) {
+    serve_api(std::move(request), [this](const auth::Caller& caller, const boost::json::object& body,
+                                         const Request& http_request, std::shared_ptr<ApiResponder> responder) {
+      bool sse = iequals(http_request["X-DashScope-SSE"], "enable") ||
+                 http_request[http::field::accept].find("text/event-stream") != std::string_view::npos;
+      context_.generation.handle(caller, body, sse, std::move(responder));
+    });
+    return;
+  }
+  if (target.path.starts_with(kFilesPrefix) &&
+      (request.method() == http::verb::get || request.method() == http::verb::head)) {
+    send(audio_file_response(request, context_.audio_files));
     return;
   }
   if (target.path == "/healthz" && request.method() == http::verb::get) {
@@ -120,11 +192,14 @@ void HttpSession::serve_api(Request request, const ApiHandler& handler) {
   boost::json::value body = boost::json::parse(request.body(), ec);
   if (ec) return fail(ApiError::invalid_parameter("The request body is not valid JSON: " + ec.message() + "."));
   if (!body.is_object()) return fail(ApiError::invalid_parameter("The request body must be a JSON object."));
-  handler(*caller, body.as_object(), [self = shared_from_this(), request_id, version, keep_alive](ApiReply reply) {
-    boost::asio::post(self->stream_.get_executor(), [self, request_id, version, keep_alive, reply = std::move(reply)] {
-      self->send(json_response(reply, version, keep_alive, request_id));
-    });
-  });
+  std::string base_url = context_.config.public_base_url;
+  if (base_url.empty()) {
+    std::string_view host = request[http::field::host];
+    base_url = "http://" + (host.empty() ? context_.config.host + ":" + std::to_string(context_.config.port)
+                                         : std::string(host));
+  }
+  auto responder = std::make_shared<Responder>(shared_from_this(), request_id, std::move(base_url), version, keep_alive);
+  handler(*caller, body.as_object(), request, std::move(responder));
 }
 
 void HttpSession::upgrade_realtime(Request request) {
@@ -174,6 +249,87 @@ void HttpSession::on_write(bool close_after, beast::error_code ec, std::size_t) 
 void HttpSession::close() {
   beast::error_code ec;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  // Lingering close: a client still sending (a body over the limit) would get
+  // a reset, losing the response, if the socket closed with input unread.
+  stream_.expires_after(kLingerTime);
+  drain_input();
+}
+
+void HttpSession::drain_input() {
+  buffer_.clear();
+  stream_.async_read_some(buffer_.prepare(kDrainChunkBytes), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+    if (!ec) self->drain_input();
+  });
+}
+
+void HttpSession::stream_open(unsigned version, bool keep_alive) {
+  stream_head_ = std::make_unique<http::response<http::empty_body>>(http::status::ok, version);
+  stream_head_->set(http::field::server, "voxwire");
+  stream_head_->set(http::field::content_type, "text/event-stream;charset=UTF-8");
+  stream_head_->set(http::field::cache_control, "no-cache");
+  stream_head_->set("X-Accel-Buffering", "no");
+  stream_head_->keep_alive(keep_alive);
+  stream_head_->chunked(true);
+  stream_serializer_ = std::make_unique<http::response_serializer<http::empty_body>>(*stream_head_);
+  stream_broken_ = false;
+  pending_.push_back({Piece::kHeader, {}, nullptr});
+  stream_pump();
+}
+
+void HttpSession::stream_send(std::string event, std::function<void(bool)> written) {
+  if (stream_broken_) {
+    if (written) written(false);
+    return;
+  }
+  pending_.push_back({Piece::kChunk, std::move(event), std::move(written)});
+  stream_pump();
+}
+
+void HttpSession::stream_close() {
+  if (stream_broken_) return;
+  pending_.push_back({Piece::kLast, {}, nullptr});
+  stream_pump();
+}
+
+void HttpSession::stream_pump() {
+  if (writing_piece_ || pending_.empty()) return;
+  writing_piece_ = true;
+  stream_.expires_after(std::chrono::milliseconds(context_.config.write_timeout_ms));
+  auto done = beast::bind_front_handler(
+      [](std::shared_ptr<HttpSession> self, beast::error_code ec, std::size_t) { self->stream_written(ec); },
+      shared_from_this());
+  Pending& next = pending_.front();
+  switch (next.piece) {
+    case Piece::kHeader: http::async_write_header(stream_, *stream_serializer_, std::move(done)); break;
+    case Piece::kChunk: boost::asio::async_write(stream_, http::make_chunk(boost::asio::buffer(next.data)), std::move(done)); break;
+    case Piece::kLast: boost::asio::async_write(stream_, http::make_chunk_last(), std::move(done)); break;
+  }
+}
+
+void HttpSession::stream_written(beast::error_code ec) {
+  writing_piece_ = false;
+  Pending done = std::move(pending_.front());
+  pending_.pop_front();
+  if (ec) {  // the client is gone: everything queued fails, the connection ends
+    stream_broken_ = true;
+    if (done.written) done.written(false);
+    for (Pending& p : pending_) {
+      if (p.written) p.written(false);
+    }
+    pending_.clear();
+    close();
+    return;
+  }
+  if (done.written) done.written(true);
+  if (done.piece == Piece::kLast) {
+    bool keep_alive = stream_head_->keep_alive();
+    stream_serializer_.reset();
+    stream_head_.reset();
+    if (keep_alive) read_request();
+    else close();
+    return;
+  }
+  stream_pump();
 }
 
 }  // namespace voxwire::server

@@ -1,19 +1,22 @@
 // server/http_session.h: one HTTP/1.1 connection: reads requests (bounded
-// header time and body size), answers the plain HTTP routes and hands
-// WebSocket upgrades of the realtime path to a RealtimeConnection.
-// Lives as long as an asynchronous operation holds it; runs on its strand.
+// header time and body size), routes them — JSON APIs, their Server-Sent
+// Event streams, generated audio files, health — and hands WebSocket upgrades
+// of the realtime path to a RealtimeConnection. One request at a time: the
+// next is read once the answer is written. Lives as long as an asynchronous
+// operation (or an ApiResponder) holds it; runs on its strand.
 #pragma once
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
 #include <boost/json.hpp>
 
-#include "api/api_reply.h"
+#include "api/api_responder.h"
 #include "server/server_context.h"
 
 namespace voxwire::server {
@@ -24,26 +27,46 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void run();
 
  private:
+  class Responder;
   using Request = boost::beast::http::request<boost::beast::http::string_body>;
   using Response = boost::beast::http::response<boost::beast::http::string_body>;
+  // Answers a JSON API call: POST, authenticated, JSON object body.
+  using ApiHandler = std::function<void(const auth::Caller&, const boost::json::object&, const Request&,
+                                        std::shared_ptr<ApiResponder>)>;
 
   void read_request();
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void handle(Request request);
-  using ApiHandler =
-      std::function<void(const auth::Caller&, const boost::json::object&, std::function<void(ApiReply)>)>;
-  // A JSON API call: POST, authenticated, JSON object body; the handler
-  // answers through the callback, from any thread.
   void serve_api(Request request, const ApiHandler& handler);
   void upgrade_realtime(Request request);
   void send(Response response);
   void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
-  void close();
+  void close();  // ends the response side, then drains input for a moment
+  void drain_input();
+
+  // Server-Sent Events: a chunked 200 response written piece by piece.
+  enum class Piece { kHeader, kChunk, kLast };
+  struct Pending {
+    Piece piece;
+    std::string data;
+    std::function<void(bool delivered)> written;
+  };
+  void stream_open(unsigned version, bool keep_alive);
+  void stream_send(std::string event, std::function<void(bool)> written);
+  void stream_close();
+  void stream_pump();
+  void stream_written(boost::beast::error_code ec);
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   ServerContext& context_;
+
+  std::deque<Pending> pending_;
+  bool writing_piece_ = false;
+  bool stream_broken_ = false;
+  std::unique_ptr<boost::beast::http::response<boost::beast::http::empty_body>> stream_head_;
+  std::unique_ptr<boost::beast::http::response_serializer<boost::beast::http::empty_body>> stream_serializer_;
 };
 
 }  // namespace voxwire::server

@@ -16,6 +16,7 @@ namespace {
 
 // A client whose unsent output grows past this is not reading: drop it.
 constexpr std::size_t kMaxOutboxBytes = 16u << 20;
+constexpr std::size_t kReadChunkBytes = 64 * 1024;  // one read of a (possibly longer) message
 
 }  // namespace
 
@@ -64,7 +65,10 @@ void RealtimeConnection::accept(http::request<http::string_body> request) {
   ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
   ws_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& res) { res.set(http::field::server, "voxwire"); }));
-  ws_.read_message_max(context_.config.max_message_bytes);
+  // The message limit is enforced in on_read, not by Beast: Beast fails an
+  // oversized message by closing the socket after draining at most one read,
+  // so a client still sending gets a reset instead of the 1009 close frame.
+  ws_.read_message_max(0);
   ws_.async_accept(request, beast::bind_front_handler(&RealtimeConnection::on_accept, shared_from_this()));
 }
 
@@ -81,7 +85,8 @@ void RealtimeConnection::on_accept(beast::error_code ec) {
 }
 
 void RealtimeConnection::read_next() {
-  ws_.async_read(read_buffer_, beast::bind_front_handler(&RealtimeConnection::on_read, shared_from_this()));
+  ws_.async_read_some(read_buffer_, kReadChunkBytes,
+                      beast::bind_front_handler(&RealtimeConnection::on_read, shared_from_this()));
 }
 
 void RealtimeConnection::on_read(beast::error_code ec, std::size_t) {
@@ -98,6 +103,17 @@ void RealtimeConnection::on_read(beast::error_code ec, std::size_t) {
   }
   if (closed_) return;
   last_activity_ = Clock::now();
+  if (read_buffer_.size() > context_.config.max_message_bytes) {
+    // A graceful close reads and discards the rest of the message.
+    read_buffer_.clear();
+    log::info("realtime_message_too_big", {{"session", session_.id()}});
+    close(static_cast<uint16_t>(websocket::close_code::too_big), "message too big");
+    return;
+  }
+  if (!ws_.is_message_done()) {
+    read_next();
+    return;
+  }
   std::string frame = beast::buffers_to_string(read_buffer_.data());
   read_buffer_.consume(read_buffer_.size());
   if (ws_.got_text()) {

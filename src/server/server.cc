@@ -38,14 +38,18 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config, const Clock*
   }
   auto store = store::VoiceStore::open((std::filesystem::path(config.data_dir) / "voxwire.db").string());
   if (!store.ok()) return store.status();
+  const Clock& used_clock = clock ? *clock : system_clock;
+  auto audio_files =
+      generation::AudioFiles::open(config.audio_directory(), used_clock);
+  if (!audio_files.ok()) return audio_files.status();
   auto synthesizer = Synthesizer::create_builtin();
   if (!synthesizer.ok()) return synthesizer.status();
-  return std::unique_ptr<Server>(
-      new Server(std::move(config), clock ? *clock : system_clock, std::move(*store), std::move(*synthesizer)));
+  return std::unique_ptr<Server>(new Server(std::move(config), used_clock, std::move(*store), std::move(*audio_files),
+                                            std::move(*synthesizer)));
 }
 
 Server::Server(ServerConfig config, const Clock& clock, std::unique_ptr<store::VoiceStore> store,
-               std::shared_ptr<const Synthesizer> synthesizer)
+               std::unique_ptr<generation::AudioFiles> audio_files, std::shared_ptr<const Synthesizer> synthesizer)
     : store_(std::move(store)),
       directory_(*store_, clock),
       synthesis_(std::make_unique<synthesis::SynthesisService>(std::move(synthesizer), worker_count(config))),
@@ -53,8 +57,12 @@ Server::Server(ServerConfig config, const Clock& clock, std::unique_ptr<store::V
           *store_, catalog::ModelCatalog::defaults(), *synthesis_, clock,
           customization::CustomizationConfig{.max_voices_per_account = config.max_voices_per_account,
                                              .allow_private_urls = config.allow_private_urls})),
-      context_{config,        auth::ApiKeys(config.api_keys), clock,          catalog::ModelCatalog::defaults(),
-               *synthesis_,   directory_,                     *customization_},
+      audio_files_(std::move(audio_files)),
+      generation_(std::make_unique<generation::GenerationService>(catalog::ModelCatalog::defaults(), directory_,
+                                                                  *synthesis_, *audio_files_)),
+      context_{config,         auth::ApiKeys(config.api_keys), clock,          catalog::ModelCatalog::defaults(),
+               *synthesis_,    directory_,                     *customization_, *audio_files_,
+               *generation_},
       acceptor_(ioc_),
       signals_(ioc_),
       sweep_timer_(ioc_) {}
@@ -84,7 +92,7 @@ Status Server::start() {
   }
   port_ = acceptor_.local_endpoint().port();
   accept_next();
-  sweep_voices();
+  sweep();
   if (context_.config.warm_up) {
     warm_up_thread_ = std::thread([this] {
       std::vector<VoiceProfile> voices;
@@ -109,14 +117,15 @@ void Server::accept_next() {
   });
 }
 
-void Server::sweep_voices() {
+void Server::sweep() {
   const ServerConfig& config = context_.config;
   auto removed = store_->remove_unused_before(context_.clock.now_ms() - config.voice_retention_ms);
   if (!removed.ok()) log::error("voice_sweep_failed", {{"error", removed.status().to_string()}});
   else if (*removed > 0) log::info("voices_swept", {{"removed", *removed}});
+  if (int files = audio_files_->sweep(); files > 0) log::info("audio_files_swept", {{"removed", files}});
   sweep_timer_.expires_after(std::chrono::milliseconds(config.sweep_interval_ms));
   sweep_timer_.async_wait([this](boost::system::error_code ec) {
-    if (!ec) sweep_voices();
+    if (!ec) sweep();
   });
 }
 

@@ -47,16 +47,19 @@ class Server {
 
  private:
   Server(ServerConfig config, const Clock& clock, std::unique_ptr<store::VoiceStore> store,
-         std::shared_ptr<const Synthesizer> synthesizer);
+         std::unique_ptr<generation::AudioFiles> audio_files, std::shared_ptr<const Synthesizer> synthesizer);
   void accept_next();
-  // Deletes custom voices unused for config.voice_retention_ms, then re-arms.
-  void sweep_voices();
+  // Deletes custom voices unused for config.voice_retention_ms and expired
+  // audio files, then re-arms.
+  void sweep();
 
   boost::asio::io_context ioc_;  // first: destroyed last, after everything posting to it
   std::unique_ptr<store::VoiceStore> store_;
   customization::VoiceDirectory directory_;
   std::unique_ptr<synthesis::SynthesisService> synthesis_;
   std::unique_ptr<customization::CustomizationService> customization_;
+  std::unique_ptr<generation::AudioFiles> audio_files_;
+  std::unique_ptr<generation::GenerationService> generation_;
   std::thread warm_up_thread_;
   CancelToken stop_warm_up_;
   ServerContext context_;

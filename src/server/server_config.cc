@@ -1,6 +1,12 @@
 #include "server/server_config.h"
 
+#include <filesystem>
+
 namespace voxwire::server {
+
+std::string ServerConfig::audio_directory() const {
+  return audio_dir.empty() ? (std::filesystem::path(data_dir) / "audio").string() : audio_dir;
+}
 
 bool is_loopback_host(const std::string& host) {
   return host == "127.0.0.1" || host == "::1" || host == "localhost" || host.rfind("127.", 0) == 0;

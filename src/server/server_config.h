@@ -14,6 +14,7 @@ struct ServerConfig {
   std::string host = "127.0.0.1";          // listen address (VOXWIRE_HOST)
   uint16_t port = 8080;                    // 0 picks a free port (VOXWIRE_PORT)
   std::string data_dir = "voxwire-data";   // SQLite database, audio files (VOXWIRE_DATA_DIR)
+  std::string audio_dir;                   // generated audio files; empty = <data_dir>/audio (VOXWIRE_AUDIO_DIR)
   std::vector<std::string> api_keys;       // accepted keys; none = any key, loopback only (VOXWIRE_API_KEYS)
   int io_threads = 1;                      // network threads
   int worker_threads = 0;                  // synthesis threads; 0 = one per core
@@ -27,10 +28,13 @@ struct ServerConfig {
   int64_t voice_retention_ms = 365LL * 24 * 3600 * 1000;  // unused custom voices are deleted after this
   int64_t sweep_interval_ms = 3600 * 1000; // how often to look for them
   bool allow_private_urls = false;         // cloning may download recordings from private/loopback hosts
+  std::string public_base_url;             // base of audio file URLs; empty = http://<Host header>
 
   // Forces loopback when no API keys are configured (an open server must not
   // be reachable from other hosts). Returns true if it changed the host.
   bool restrict_open_server_to_loopback();
+  // Where generated audio files live: audio_dir, or <data_dir>/audio.
+  std::string audio_directory() const;
   // InvalidArgument naming the field for out-of-range values.
   Status validate() const;
   // One line for the startup log; API keys are counted, never printed.

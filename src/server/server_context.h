@@ -7,6 +7,8 @@
 #include "catalog/model_catalog.h"
 #include "customization/customization_service.h"
 #include "customization/voice_directory.h"
+#include "generation/audio_files.h"
+#include "generation/generation_service.h"
 #include "server/server_config.h"
 #include "synthesis/synthesis_service.h"
 
@@ -20,6 +22,8 @@ struct ServerContext {
   synthesis::SynthesisService& synthesis;
   customization::VoiceDirectory& voices;
   customization::CustomizationService& customization;
+  generation::AudioFiles& audio_files;
+  generation::GenerationService& generation;
 };
 
 }  // namespace voxwire::server

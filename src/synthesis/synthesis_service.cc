@@ -119,7 +119,7 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
       return;
     }
     std::unique_lock<std::mutex> lock(mutex_);
-    if (unsent_bytes_.load() > static_cast<int64_t>(flow_.pause_above_bytes) && !cancelled() &&
+    if (spec_.paced && unsent_bytes_.load() > static_cast<int64_t>(flow_.pause_above_bytes) && !cancelled() &&
         scheduler_.pause(shared_from_this())) {
       paused_ = true;  // consumed(), cancel() or shutdown posts the next step
       return;

@@ -25,6 +25,8 @@ struct SynthesisSpec {
   double speech_rate = 1.0;      // tempo multiplier (0.5..2)
   double pitch_rate = 1.0;       // F0 multiplier (0.5..2)
   audio::PipelineConfig output;  // format, rate, bit rate, volume
+  bool paced = true;             // pause while the consumer has too much unsent (see FlowControl);
+                                 // false for consumers that keep everything and never call consumed()
 };
 
 struct JobStats {

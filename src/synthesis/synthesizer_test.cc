@@ -55,7 +55,7 @@ TEST_F(SynthesizerTest, RoutesEachLanguageRunToItsEngine) {
 }
 
 TEST_F(SynthesizerTest, PitchBeyondTheEnginesReachIsCompletedByDsp) {
-  // Cherry is 232 Hz; x1.5 is beyond espeak-ng's reach for Chinese (~324 Hz).
+  // Cherry is 235 Hz; x1.5 is beyond espeak-ng's reach for Chinese (~324 Hz).
   const VoiceProfile cherry = voice("Cherry");
   F0Reach reach = synthesizer_->engine_for(Language::kChinese).f0_reach(Language::kChinese, cherry);
   ASSERT_LT(reach.high_hz, cherry.median_f0_hz * 1.5);

@@ -6,6 +6,7 @@ binary (default: build/release/voxwire).
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -59,9 +60,10 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 break
             time.sleep(0.05)
-        self.stop()
         self.log.seek(0)
-        raise RuntimeError("voxwire did not start:\n" + self.log.read())
+        output = self.log.read()
+        self.stop()
+        raise RuntimeError("voxwire did not start:\n" + output)
 
     @property
     def realtime_url(self):
@@ -76,6 +78,7 @@ class ServerProcess:
                 self.proc.kill()
                 self.proc.wait()
         self.log.close()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

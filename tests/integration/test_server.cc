@@ -5,8 +5,25 @@
 
 #include <atomic>
 #include <filesystem>
+#include <mutex>
+#include <vector>
 
 namespace voxwire::testing {
+
+namespace {
+
+// Removes the data directories handed out by default_config() when the test
+// process exits (a directory may outlive one server: restart tests reuse it).
+struct DataDirs {
+  std::mutex mutex;
+  std::vector<std::string> paths;
+  ~DataDirs() {
+    for (const auto& p : paths) std::filesystem::remove_all(p);
+  }
+};
+DataDirs g_data_dirs;
+
+}  // namespace
 
 server::ServerConfig TestServer::default_config() {
   static std::atomic<int> counter{0};
@@ -17,12 +34,16 @@ server::ServerConfig TestServer::default_config() {
   config.data_dir = (std::filesystem::temp_directory_path() /
                      ("voxwire-it-" + std::to_string(getpid()) + "-" + std::to_string(counter++)))
                         .string();
+  {
+    std::lock_guard<std::mutex> lock(g_data_dirs.mutex);
+    g_data_dirs.paths.push_back(config.data_dir);
+  }
   config.worker_threads = 2;
   config.warm_up = false;  // each test process starts a server: keep start-up cheap
   return config;
 }
 
-TestServer::TestServer(server::ServerConfig config, const Clock* clock) {
+TestServer::TestServer(server::ServerConfig config, const Clock* clock) : data_dir_(config.data_dir) {
   std::filesystem::create_directories(config.data_dir);
   auto server = server::Server::create(config, clock);
   if (!server.ok()) {

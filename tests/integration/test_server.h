@@ -21,11 +21,13 @@ class TestServer {
 
   uint16_t port() const { return server_->port(); }
   const server::Server& server() const { return *server_; }
+  const std::string& data_dir() const { return data_dir_; }
   std::string realtime_target(const std::string& model = "qwen3-tts-flash-realtime") const {
     return "/api-ws/v1/realtime?model=" + model;
   }
 
  private:
+  std::string data_dir_;
   std::unique_ptr<server::Server> server_;
   std::thread thread_;
 };

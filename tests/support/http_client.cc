@@ -17,7 +17,7 @@ HttpResult http_request(uint16_t port, const std::string& method, const std::str
   beast::tcp_stream stream(ioc);
   HttpResult result;
   http::request<http::string_body> req{http::string_to_verb(method), target, 11};
-  req.set(http::field::host, "127.0.0.1");
+  req.set(http::field::host, "127.0.0.1:" + std::to_string(port));  // as a browser or SDK sends it
   for (const auto& [k, v] : headers) req.set(k, v);
   req.body() = body;
   req.prepare_payload();
