@@ -150,12 +150,16 @@ int main(int argc, char** argv) {
   voxwire::server::ServerConfig config;
   config.port = 0;
   config.api_keys = {kKey};
+  config.rate_limits = false;  // measuring the server, not its admission policy
+  config.max_sessions_per_account = 0;
   config.worker_threads = workers;
   config.warm_up = false;  // English only: flite needs no calibration
   config.data_dir = "/tmp/voxwire-http-bench-" + std::to_string(::getpid());
+  std::filesystem::create_directories(config.data_dir);
   auto server = voxwire::server::Server::create(config);
-  if (!server.ok() || !(*server)->start().ok()) {
-    std::fprintf(stderr, "server did not start\n");
+  const voxwire::Status started = server.ok() ? (*server)->start() : server.status();
+  if (!started.ok()) {
+    std::fprintf(stderr, "server did not start: %s\n", started.to_string().c_str());
     return 1;
   }
   std::thread serving([&] { (*server)->run(); });

@@ -146,6 +146,8 @@ int main(int argc, char** argv) {
   voxwire::server::ServerConfig config;
   config.port = 0;
   config.api_keys = {kKey};
+  config.rate_limits = false;  // measuring the server, not its admission policy
+  config.max_sessions_per_account = 0;
   config.worker_threads = workers;
   config.warm_up = false;  // priming happens in the unmeasured first iterations
   auto server = voxwire::server::Server::create(config);

@@ -97,6 +97,19 @@ int main(int argc, char** argv) {
   serve_cmd->add_flag("--allow-private-urls", config.allow_private_urls,
                       "Let voice cloning download recordings from loopback and private addresses")
       ->envname("VOXWIRE_ALLOW_PRIVATE_URLS");
+  serve_cmd->add_flag("--rate-limits,!--no-rate-limits", config.rate_limits,
+                      "Enforce requests per minute per key and model (default on)")
+      ->envname("VOXWIRE_RATE_LIMITS");
+  serve_cmd->add_option("--rpm", config.rpm, "Requests per minute per key for every model (0 = the documented limits)")
+      ->envname("VOXWIRE_RPM")
+      ->capture_default_str();
+  serve_cmd->add_option("--default-rpm", config.default_rpm, "Requests per minute for models without a documented limit")
+      ->envname("VOXWIRE_DEFAULT_RPM")
+      ->capture_default_str();
+  serve_cmd->add_option("--max-sessions-per-key", config.max_sessions_per_account,
+                        "Concurrent realtime sessions per key (0 = unlimited)")
+      ->envname("VOXWIRE_MAX_SESSIONS_PER_KEY")
+      ->capture_default_str();
   serve_cmd->add_option("--api-key", config.api_keys, "Accepted API key (repeatable); none = any key, loopback only");
   serve_cmd->add_option("--api-keys", keys_env, "Comma-separated accepted API keys")->envname("VOXWIRE_API_KEYS");
   serve_cmd->add_option("--api-keys-file", keys_file, "File with one accepted API key per line")

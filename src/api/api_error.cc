@@ -21,6 +21,10 @@ ApiError ApiError::audio_preprocess(std::string message) { return {400, "Audio.P
 ApiError ApiError::allocation_quota(std::string message) {
   return {429, "Throttling.AllocationQuota", std::move(message)};
 }
+ApiError ApiError::rate_quota(std::string message) {
+  if (message.empty()) message = "Requests rate limit exceeded, please try again later.";
+  return {429, "Throttling.RateQuota", std::move(message)};
+}
 ApiError ApiError::path_not_found(std::string_view path) {
   return {404, "NotFound", "No such endpoint: " + std::string(path)};
 }

@@ -27,6 +27,15 @@ constexpr std::string_view kGenerationPath = "/api/v1/services/aigc/multimodal-g
 constexpr std::string_view kFilesPrefix = "/files/";
 constexpr std::chrono::seconds kLingerTime{2};        // how long close() drains a client still sending
 constexpr std::size_t kDrainChunkBytes = 64 * 1024;
+constexpr int kSessionRetryAfterS = 1;  // a session place frees whenever another session ends
+
+// 429 Throttling.RateQuota telling the client when to retry.
+http::response<http::string_body> rate_limited(std::string message, int retry_after_s, unsigned version,
+                                               bool keep_alive, std::string request_id = {}) {
+  auto res = error_response(ApiError::rate_quota(std::move(message)), version, keep_alive, std::move(request_id));
+  res.set(http::field::retry_after, std::to_string(retry_after_s));
+  return res;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -192,6 +201,14 @@ void HttpSession::serve_api(Request request, const ApiHandler& handler) {
   boost::json::value body = boost::json::parse(request.body(), ec);
   if (ec) return fail(ApiError::invalid_parameter("The request body is not valid JSON: " + ec.message() + "."));
   if (!body.is_object()) return fail(ApiError::invalid_parameter("The request body must be a JSON object."));
+  if (const boost::json::value* model = body.as_object().if_contains("model"); model && model->is_string()) {
+    const std::string_view name = model->get_string();
+    const limits::Admission admission = context_.rate_limiter.admit(caller->account, name, context_.rpm_limit(name));
+    if (!admission.admitted) {
+      log::info("rate_limited", {{"account", caller->account}, {"model", name}});
+      return send(rate_limited({}, admission.retry_after_s, version, keep_alive, request_id));
+    }
+  }
   std::string base_url = context_.config.public_base_url;
   if (base_url.empty()) {
     std::string_view host = request[http::field::host];
@@ -224,8 +241,23 @@ void HttpSession::upgrade_realtime(Request request) {
     send(error_response(ApiError::model_not_found(*model_name), request.version(), false));
     return;
   }
+  const limits::Admission admission =
+      context_.rate_limiter.admit(caller->account, model->name, context_.rpm_limit(model->name));
+  if (!admission.admitted) {
+    log::info("realtime_rejected", {{"reason", "rate_limited"}, {"account", caller->account}, {"model", model->name}});
+    send(rate_limited({}, admission.retry_after_s, request.version(), false));
+    return;
+  }
+  std::optional<limits::SessionLimiter::Ticket> ticket = context_.session_limiter.acquire(caller->account);
+  if (!ticket) {
+    log::info("realtime_rejected", {{"reason", "too_many_sessions"}, {"account", caller->account}});
+    send(rate_limited("Too many concurrent realtime sessions for this API key (at most " +
+                          std::to_string(context_.session_limiter.max_per_account()) + ").",
+                      kSessionRetryAfterS, request.version(), false));
+    return;
+  }
   stream_.expires_never();
-  std::make_shared<RealtimeConnection>(std::move(stream_), context_, *model, std::move(*caller))
+  std::make_shared<RealtimeConnection>(std::move(stream_), context_, *model, std::move(*caller), std::move(*ticket))
       ->accept(std::move(request));
 }
 

@@ -49,10 +49,12 @@ class RealtimeConnection::JobForwarder final : public synthesis::JobObserver {
 };
 
 RealtimeConnection::RealtimeConnection(beast::tcp_stream stream, ServerContext& context,
-                                       const catalog::ModelInfo& model, auth::Caller caller)
+                                       const catalog::ModelInfo& model, auth::Caller caller,
+                                       limits::SessionLimiter::Ticket session_place)
     : ws_(std::move(stream)),
       context_(context),
       model_(model),
+      session_place_(std::move(session_place)),
       session_(*this, model,
                [&context, &model, caller = std::move(caller)](std::string_view voice) {
                  return context.voices.resolve(model, caller, voice, "session.voice");

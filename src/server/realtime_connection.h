@@ -26,7 +26,7 @@ class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnectio
  public:
   // `caller` owns the custom voices this connection may use.
   RealtimeConnection(boost::beast::tcp_stream stream, ServerContext& context, const catalog::ModelInfo& model,
-                     auth::Caller caller);
+                     auth::Caller caller, limits::SessionLimiter::Ticket session_place);
   ~RealtimeConnection() override;
 
   // Completes the WebSocket handshake for `request` and starts the session.
@@ -64,6 +64,7 @@ class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnectio
   boost::beast::flat_buffer read_buffer_;
   ServerContext& context_;
   const catalog::ModelInfo& model_;
+  limits::SessionLimiter::Ticket session_place_;  // held while the connection lives
   realtime::Session session_;
   boost::asio::steady_timer timer_;
 

@@ -60,9 +60,11 @@ Server::Server(ServerConfig config, const Clock& clock, std::unique_ptr<store::V
       audio_files_(std::move(audio_files)),
       generation_(std::make_unique<generation::GenerationService>(catalog::ModelCatalog::defaults(), directory_,
                                                                   *synthesis_, *audio_files_)),
-      context_{config,         auth::ApiKeys(config.api_keys), clock,          catalog::ModelCatalog::defaults(),
-               *synthesis_,    directory_,                     *customization_, *audio_files_,
-               *generation_},
+      rate_limiter_(clock),
+      session_limiter_(config.max_sessions_per_account),
+      context_{config,       auth::ApiKeys(config.api_keys), clock,           catalog::ModelCatalog::defaults(),
+               *synthesis_,  directory_,                     *customization_, *audio_files_,
+               *generation_, rate_limiter_,                  session_limiter_},
       acceptor_(ioc_),
       signals_(ioc_),
       sweep_timer_(ioc_) {}
@@ -123,6 +125,7 @@ void Server::sweep() {
   if (!removed.ok()) log::error("voice_sweep_failed", {{"error", removed.status().to_string()}});
   else if (*removed > 0) log::info("voices_swept", {{"removed", *removed}});
   if (int files = audio_files_->sweep(); files > 0) log::info("audio_files_swept", {{"removed", files}});
+  rate_limiter_.sweep();
   sweep_timer_.expires_after(std::chrono::milliseconds(config.sweep_interval_ms));
   sweep_timer_.async_wait([this](boost::system::error_code ec) {
     if (!ec) sweep();

@@ -60,6 +60,8 @@ class Server {
   std::unique_ptr<customization::CustomizationService> customization_;
   std::unique_ptr<generation::AudioFiles> audio_files_;
   std::unique_ptr<generation::GenerationService> generation_;
+  limits::RateLimiter rate_limiter_;
+  limits::SessionLimiter session_limiter_;
   std::thread warm_up_thread_;
   CancelToken stop_warm_up_;
   ServerContext context_;

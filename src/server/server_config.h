@@ -29,6 +29,10 @@ struct ServerConfig {
   int64_t sweep_interval_ms = 3600 * 1000; // how often to look for them
   bool allow_private_urls = false;         // cloning may download recordings from private/loopback hosts
   std::string public_base_url;             // base of audio file URLs; empty = http://<Host header>
+  bool rate_limits = true;                 // enforce requests per minute per key and model
+  int rpm = 0;                             // > 0: this limit for every model instead of the documented ones
+  int default_rpm = 180;                   // for models whose limit the reference does not give
+  int max_sessions_per_account = 20;       // concurrent realtime sessions per key; 0 = unlimited
 
   // Forces loopback when no API keys are configured (an open server must not
   // be reachable from other hosts). Returns true if it changed the host.

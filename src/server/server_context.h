@@ -9,6 +9,8 @@
 #include "customization/voice_directory.h"
 #include "generation/audio_files.h"
 #include "generation/generation_service.h"
+#include "limits/rate_limiter.h"
+#include "limits/session_limiter.h"
 #include "server/server_config.h"
 #include "synthesis/synthesis_service.h"
 
@@ -24,6 +26,12 @@ struct ServerContext {
   customization::CustomizationService& customization;
   generation::AudioFiles& audio_files;
   generation::GenerationService& generation;
+  limits::RateLimiter& rate_limiter;
+  limits::SessionLimiter& session_limiter;
+
+  // Requests per minute allowed per key for `model` (a realtime, HTTP or
+  // customization model name); 0 = unlimited (limits off, or no such model).
+  int rpm_limit(std::string_view model) const;
 };
 
 }  // namespace voxwire::server

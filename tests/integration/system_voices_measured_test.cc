@@ -129,8 +129,8 @@ std::map<std::string, std::vector<Row>> SystemVoicesMeasured::rows_;
 
 bool adult(AgeBand a) { return a == AgeBand::kYoungAdult || a == AgeBand::kMiddleAged || a == AgeBand::kElderly; }
 
-TEST_F(SystemVoicesMeasured, MedianF0FitsGenderAndAge) {
-  for (const auto& [group, rows] : rows_) {
+void median_f0_fits_gender_and_age(const std::map<std::string, std::vector<Row>>& measured) {
+  for (const auto& [group, rows] : measured) {
     for (const Row& r : rows) {
       const VoiceProfile& p = r.voice->profile;
       SCOPED_TRACE(group + " " + r.voice->name());
@@ -149,8 +149,8 @@ TEST_F(SystemVoicesMeasured, MedianF0FitsGenderAndAge) {
   }
 }
 
-TEST_F(SystemVoicesMeasured, ElderlyVoicesAreSlower) {
-  for (const auto& [group, rows] : rows_) {
+void elderly_voices_are_slower(const std::map<std::string, std::vector<Row>>& measured) {
+  for (const auto& [group, rows] : measured) {
     for (Gender gender : {Gender::kFemale, Gender::kMale}) {
       std::vector<double> young;
       for (const Row& r : rows) {
@@ -168,17 +168,17 @@ TEST_F(SystemVoicesMeasured, ElderlyVoicesAreSlower) {
   }
 }
 
-TEST_F(SystemVoicesMeasured, FormantScaleIsWhatTheProfileAsks) {
-  for (const auto& [group, rows] : rows_) {
+void formant_scale_is_what_the_profile_asks(const std::map<std::string, std::vector<Row>>& measured) {
+  for (const auto& [group, rows] : measured) {
     for (const Row& r : rows) {
       EXPECT_NEAR(r.formant_scale, r.voice->profile.formant_scale, 0.03) << group << " " << r.voice->name();
     }
   }
 }
 
-TEST_F(SystemVoicesMeasured, NoTwoVoicesOfALanguageAlike) {
+void no_two_voices_of_a_language_alike(const std::map<std::string, std::vector<Row>>& measured) {
   auto within_5_percent = [](double a, double b) { return std::abs(a - b) < 0.05 * std::min(a, b); };
-  for (const auto& [group, rows] : rows_) {
+  for (const auto& [group, rows] : measured) {
     int alike = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       for (std::size_t j = i + 1; j < rows.size(); ++j) {
@@ -193,6 +193,27 @@ TEST_F(SystemVoicesMeasured, NoTwoVoicesOfALanguageAlike) {
       }
     }
     std::printf("[%s] pairs alike in measured F0 and formant scale: %d\n", group.c_str(), alike);
+  }
+}
+
+// One test, so that the ~200 renderings are made once per run (each ctest
+// entry is its own process), with each property reported under its name.
+TEST_F(SystemVoicesMeasured, AreDistinctAndFitTheirProfiles) {
+  {
+    SCOPED_TRACE("MedianF0FitsGenderAndAge");
+    median_f0_fits_gender_and_age(rows_);
+  }
+  {
+    SCOPED_TRACE("ElderlyVoicesAreSlower");
+    elderly_voices_are_slower(rows_);
+  }
+  {
+    SCOPED_TRACE("FormantScaleIsWhatTheProfileAsks");
+    formant_scale_is_what_the_profile_asks(rows_);
+  }
+  {
+    SCOPED_TRACE("NoTwoVoicesOfALanguageAlike");
+    no_two_voices_of_a_language_alike(rows_);
   }
 }
 

@@ -40,6 +40,9 @@ server::ServerConfig TestServer::default_config() {
   }
   config.worker_threads = 2;
   config.warm_up = false;  // each test process starts a server: keep start-up cheap
+  // Tests open many sessions with one key; limits_test.cc turns these back on.
+  config.rate_limits = false;
+  config.max_sessions_per_account = 0;
   return config;
 }
 

@@ -32,6 +32,7 @@ HttpResult http_request(uint16_t port, const std::string& method, const std::str
         if (ec3) return;
         result.status = static_cast<int>(res.result_int());
         result.content_type = std::string(res[http::field::content_type]);
+        result.retry_after = std::string(res[http::field::retry_after]);
         result.body = res.body();
       });
     });

@@ -10,6 +10,7 @@ namespace voxwire::testing {
 struct HttpResult {
   int status = 0;  // 0: no response
   std::string content_type;
+  std::string retry_after;  // the Retry-After header, if any
   std::string body;
 };
 
