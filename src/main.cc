@@ -6,8 +6,11 @@
 #include <iostream>
 #include <string>
 
+#include "auth/api_keys.h"
 #include "base/log.h"
+#include "metering/usage_report.h"
 #include "server/server.h"
+#include "store/usage_ledger.h"
 
 namespace {
 
@@ -73,6 +76,28 @@ int serve(ServerConfig config, const std::string& keys_env, const std::string& k
   return 0;
 }
 
+// `voxwire usage`: the ledger of a data directory, optionally from a day on
+// and for one key's account.
+int usage(const std::string& data_dir, const std::string& since, const std::string& key) {
+  const std::filesystem::path database = std::filesystem::path(data_dir) / "voxwire.db";
+  if (!std::filesystem::exists(database)) {
+    std::cerr << "no usage recorded: " << database.string() << " does not exist\n";
+    return 1;
+  }
+  auto ledger = voxwire::store::UsageLedger::open(database.string());
+  if (!ledger.ok()) {
+    std::cerr << ledger.status().to_string() << "\n";
+    return 1;
+  }
+  auto rows = (*ledger)->rows(since, key.empty() ? std::string() : voxwire::auth::account_of(key));
+  if (!rows.ok()) {
+    std::cerr << rows.status().to_string() << "\n";
+    return 1;
+  }
+  std::cout << voxwire::metering::usage_report(*rows);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -125,7 +150,16 @@ int main(int argc, char** argv) {
       ->envname("VOXWIRE_LOG_LEVEL")
       ->capture_default_str();
 
+  std::string usage_dir = "voxwire-data", usage_since, usage_key;
+  CLI::App* usage_cmd = app.add_subcommand("usage", "Print what each key was served, per day and model");
+  usage_cmd->add_option("--data-dir", usage_dir, "The server's data directory")
+      ->envname("VOXWIRE_DATA_DIR")
+      ->capture_default_str();
+  usage_cmd->add_option("--since", usage_since, "First day to include (YYYY-MM-DD, UTC)");
+  usage_cmd->add_option("--key", usage_key, "Only this API key's account");
+
   CLI11_PARSE(app, argc, argv);
+  if (usage_cmd->parsed()) return usage(usage_dir, usage_since, usage_key);
 
   voxwire::log::Level level;
   if (!voxwire::log::parse_level(log_level, &level)) {

@@ -14,6 +14,16 @@ bool same_secret(std::string_view a, std::string_view b) {
   return diff == 0 && !b.empty();
 }
 
+bool valid_workspace(std::string_view w) {
+  if (w.size() > 64) return false;
+  for (char c : w) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string account_of(std::string_view key) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
@@ -26,16 +36,6 @@ std::string account_of(std::string_view key) {
   }
   return id;
 }
-
-bool valid_workspace(std::string_view w) {
-  if (w.size() > 64) return false;
-  for (char c : w) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 ApiKeys::ApiKeys(std::vector<std::string> keys) : keys_(std::move(keys)) {}
 

@@ -18,6 +18,9 @@ struct Caller {
   std::string workspace;  // may be empty
 };
 
+// The account a key belongs to: "acct_" + 16 hex digits of its SHA-256.
+std::string account_of(std::string_view key);
+
 class ApiKeys {
  public:
   explicit ApiKeys(std::vector<std::string> keys);

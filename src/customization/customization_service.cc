@@ -169,9 +169,15 @@ struct CustomizationService::Request {
 };
 
 CustomizationService::CustomizationService(store::VoiceStore& store, const catalog::ModelCatalog& models,
-                                           synthesis::SynthesisService& synthesis, const Clock& clock,
-                                           CustomizationConfig config)
-    : store_(store), models_(models), synthesis_(synthesis), clock_(clock), config_(config), blocking_(2) {}
+                                           synthesis::SynthesisService& synthesis, metering::Meter& meter,
+                                           const Clock& clock, CustomizationConfig config)
+    : store_(store),
+      meter_(meter),
+      models_(models),
+      synthesis_(synthesis),
+      clock_(clock),
+      config_(config),
+      blocking_(2) {}
 
 CustomizationService::~CustomizationService() = default;
 
@@ -389,6 +395,7 @@ void CustomizationService::finish_create(const Request& r, store::StoredVoice vo
     return r.done(ApiReply::error(ApiError::internal()));
   }
   log::info("voice_created", {{"account", r.caller.account}, {"voice", voice.name}, {"target_model", voice.target_model}});
+  meter_.voice_created(r.caller.account, r.model->name);
   r.done(ApiReply::ok({{"output", std::move(output)}, {"usage", json::object{{"count", 1}}}}));
 }
 

@@ -14,6 +14,7 @@
 #include "auth/api_keys.h"
 #include "base/clock.h"
 #include "catalog/model_catalog.h"
+#include "metering/meter.h"
 #include "store/voice_store.h"
 #include "synthesis/synthesis_service.h"
 #include "synthesis/worker_pool.h"
@@ -30,8 +31,10 @@ struct CustomizationConfig {
 class CustomizationService {
  public:
   // REQUIRES: the references outlive the service.
+  // REQUIRES: the references outlive the service.
   CustomizationService(store::VoiceStore& store, const catalog::ModelCatalog& models,
-                       synthesis::SynthesisService& synthesis, const Clock& clock, CustomizationConfig config = {});
+                       synthesis::SynthesisService& synthesis, metering::Meter& meter, const Clock& clock,
+                       CustomizationConfig config = {});
   ~CustomizationService();
 
   // Handles one request body. `done` is called exactly once, maybe on another
@@ -52,6 +55,7 @@ class CustomizationService {
   void finish_create(const Request& request, store::StoredVoice voice, boost::json::object output);
 
   store::VoiceStore& store_;
+  metering::Meter& meter_;
   const catalog::ModelCatalog& models_;
   synthesis::SynthesisService& synthesis_;
   const Clock& clock_;

@@ -6,8 +6,9 @@
 
 #include "base/base64.h"
 #include "base/log.h"
-#include "base/tokens.h"
 #include "base/utf8.h"
+#include "base/tokens.h"
+#include "catalog/usage.h"
 #include "synthesis/instructed_voice.h"
 
 namespace voxwire::generation {
@@ -106,19 +107,6 @@ Result<Plan> plan_request(const catalog::ModelCatalog& models, customization::Vo
   return plan;
 }
 
-json::object usage_of(const catalog::ModelInfo& model, const std::string& text, double audio_seconds) {
-  if (model.caps.usage_unit == catalog::UsageUnit::kCharacters) {
-    return json::object{{"characters", utf8::length(text)}};
-  }
-  auto input = static_cast<int64_t>(estimate_tokens(text));
-  auto audio = std::max<int64_t>(50, std::llround(audio_seconds * 50.0));
-  return json::object{{"input_tokens", input},
-                      {"output_tokens", audio},
-                      {"total_tokens", input + audio},
-                      {"input_tokens_details", json::object{{"text_tokens", input}}},
-                      {"output_tokens_details", json::object{{"audio_tokens", audio}, {"text_tokens", 0}}}};
-}
-
 // "id:<n>\nevent:result\n:HTTP_STATUS/200\ndata:<json>\n\n" (§3.5: no space after colons).
 std::string sse_event(int id, const json::object& data) {
   return "id:" + std::to_string(id) + "\nevent:result\n:HTTP_STATUS/200\ndata:" + json::serialize(data) + "\n\n";
@@ -133,8 +121,13 @@ std::string sse_error(int id, const ApiError& error, const std::string& request_
 // Carries one request's synthesis into its file and, when streaming, its events.
 class Generation final : public synthesis::JobObserver, public std::enable_shared_from_this<Generation> {
  public:
-  Generation(Plan plan, std::unique_ptr<AudioFileWriter> file, std::shared_ptr<ApiResponder> responder)
-      : plan_(std::move(plan)), file_(std::move(file)), responder_(std::move(responder)) {}
+  Generation(Plan plan, std::unique_ptr<AudioFileWriter> file, std::shared_ptr<ApiResponder> responder,
+             metering::Meter& meter, std::string account)
+      : plan_(std::move(plan)),
+        file_(std::move(file)),
+        responder_(std::move(responder)),
+        meter_(meter),
+        account_(std::move(account)) {}
 
   void start(synthesis::SynthesisService& synthesis) {
     if (plan_.stream) responder_->open_stream();
@@ -174,6 +167,7 @@ class Generation final : public synthesis::JobObserver, public std::enable_share
       responder_->send(sse_error(++event_id_, ApiError::internal(), responder_->request_id()), [](bool) {});
       return responder_->close_stream();
     }
+    meter_.served(account_, plan_.model->name, usage(), audio_seconds_);
     json::object data = envelope("stop");
     json::object& audio = data["output"].as_object()["audio"].as_object();
     audio["data"] = "";
@@ -184,17 +178,21 @@ class Generation final : public synthesis::JobObserver, public std::enable_share
   }
 
  private:
+  catalog::ServedUsage usage() const { return catalog::usage_of(plan_.model->caps, plan_.text, audio_seconds_); }
+
   // {"output": {"finish_reason", "audio": {id, expires_at}}, "usage", "request_id"}.
   json::object envelope(std::string_view finish_reason) const {
     json::object audio{{"id", "audio_" + responder_->request_id()}, {"expires_at", file_->expires_s()}};
     return json::object{{"output", json::object{{"finish_reason", finish_reason}, {"audio", std::move(audio)}}},
-                        {"usage", usage_of(*plan_.model, plan_.text, audio_seconds_)},
+                        {"usage", catalog::usage_json(usage())},
                         {"request_id", responder_->request_id()}};
   }
 
   const Plan plan_;
   std::unique_ptr<AudioFileWriter> file_;  // used by on_chunk/on_done only (one at a time)
   std::shared_ptr<ApiResponder> responder_;
+  metering::Meter& meter_;
+  const std::string account_;
   std::mutex mutex_;
   std::shared_ptr<synthesis::JobHandle> job_;  // GUARDED_BY(mutex_)
   double audio_seconds_ = 0;
@@ -219,7 +217,8 @@ void GenerationService::handle(const auth::Caller& caller, const json::object& b
                            {"voice", plan->spec.voice.name},
                            {"characters", utf8::length(plan->text)},
                            {"stream", plan->stream}});
-  std::make_shared<Generation>(std::move(*plan), std::move(*file), std::move(responder))->start(synthesis_);
+  std::make_shared<Generation>(std::move(*plan), std::move(*file), std::move(responder), meter_, caller.account)
+      ->start(synthesis_);
 }
 
 }  // namespace voxwire::generation

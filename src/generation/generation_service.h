@@ -14,6 +14,7 @@
 #include "catalog/model_catalog.h"
 #include "customization/voice_directory.h"
 #include "generation/audio_files.h"
+#include "metering/meter.h"
 #include "synthesis/synthesis_service.h"
 
 namespace voxwire::generation {
@@ -25,8 +26,8 @@ class GenerationService {
  public:
   // REQUIRES: the references outlive the service.
   GenerationService(const catalog::ModelCatalog& models, customization::VoiceDirectory& voices,
-                    synthesis::SynthesisService& synthesis, AudioFiles& files)
-      : models_(models), voices_(voices), synthesis_(synthesis), files_(files) {}
+                    synthesis::SynthesisService& synthesis, AudioFiles& files, metering::Meter& meter)
+      : models_(models), voices_(voices), synthesis_(synthesis), files_(files), meter_(meter) {}
 
   // Handles one request. `sse_requested`: the headers asked for a stream
   // (X-DashScope-SSE: enable, or Accept: text/event-stream); the body's
@@ -41,6 +42,7 @@ class GenerationService {
   customization::VoiceDirectory& voices_;
   synthesis::SynthesisService& synthesis_;
   AudioFiles& files_;
+  metering::Meter& meter_;
 };
 
 }  // namespace voxwire::generation

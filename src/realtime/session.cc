@@ -228,7 +228,9 @@ void Session::end_response(std::string_view status, double audio_seconds) {
   host_.send(audio_done(a.ids));
   host_.send(content_part_done(a.ids));
   host_.send(output_item_done(a.ids));
-  host_.send(response_done(a.ids, config_.voice ? config_.voice->name : "", status, usage_for(a, audio_seconds)));
+  const catalog::ServedUsage usage = catalog::usage_of(model_.caps, a.text, audio_seconds);
+  host_.send(response_done(a.ids, config_.voice ? config_.voice->name : "", status, catalog::usage_json(usage)));
+  host_.served(usage, audio_seconds);
   active_.reset();
 }
 
@@ -249,20 +251,6 @@ void Session::finish_if_drained() {
   if (state_ != State::kFinishing || busy()) return;
   state_ = State::kFinished;
   host_.send(simple_event("session.finished"));
-}
-
-json::object Session::usage_for(const Active& response, double audio_seconds) const {
-  if (model_.caps.usage_unit == catalog::UsageUnit::kCharacters) {
-    return json::object{{"characters", utf8::length(response.text)}};
-  }
-  // Token-billed models (§2.5.13): 50 audio tokens per second, at least 50.
-  auto input = static_cast<int64_t>(catalog::input_length(model_.caps, response.text));
-  auto audio = std::max<int64_t>(50, std::llround(audio_seconds * 50.0));
-  return json::object{{"total_tokens", input + audio},
-                      {"input_tokens", input},
-                      {"output_tokens", audio},
-                      {"input_tokens_details", json::object{{"text_tokens", input}}},
-                      {"output_tokens_details", json::object{{"text_tokens", 0}, {"audio_tokens", audio}}}};
 }
 
 void Session::send_error(std::string code, std::string message, std::string param,

@@ -14,6 +14,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/model_catalog.h"
+#include "catalog/usage.h"
 #include "realtime/events.h"
 #include "realtime/session_config.h"
 #include "synthesis/synthesis_service.h"
@@ -32,6 +33,9 @@ class SessionHost {
   virtual void cancel_job(uint64_t job_id) = 0;
   // Sends what is queued, then closes the connection with code and reason.
   virtual void close(uint16_t code, std::string reason) = 0;
+  // A response ended having served `usage` (as its response.done reports)
+  // and audio_seconds of audio.
+  virtual void served(const catalog::ServedUsage& usage, double audio_seconds) = 0;
 };
 
 struct SessionLimits {
@@ -83,7 +87,6 @@ class Session {
   void end_response(std::string_view status, double audio_seconds);
   void cancel_all();
   void finish_if_drained();
-  boost::json::object usage_for(const Active& response, double audio_seconds) const;
 
   SessionHost& host_;
   const catalog::ModelInfo& model_;

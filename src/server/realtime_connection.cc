@@ -54,6 +54,7 @@ RealtimeConnection::RealtimeConnection(beast::tcp_stream stream, ServerContext& 
     : ws_(std::move(stream)),
       context_(context),
       model_(model),
+      account_(caller.account),
       session_place_(std::move(session_place)),
       session_(*this, model,
                [&context, &model, caller = std::move(caller)](std::string_view voice) {
@@ -179,6 +180,10 @@ void RealtimeConnection::close(uint16_t code, std::string reason) {
   if (closed_ || close_when_drained_) return;
   close_when_drained_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
   if (!writing_) start_close();
+}
+
+void RealtimeConnection::served(const catalog::ServedUsage& usage, double audio_seconds) {
+  context_.meter.served(account_, model_.name, usage, audio_seconds);
 }
 
 void RealtimeConnection::start_close() {

@@ -47,6 +47,7 @@ class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnectio
   void start_job(uint64_t job_id, synthesis::SynthesisSpec spec) override;
   void cancel_job(uint64_t job_id) override;
   void close(uint16_t code, std::string reason) override;
+  void served(const catalog::ServedUsage& usage, double audio_seconds) override;
 
   void on_accept(boost::beast::error_code ec);
   void read_next();
@@ -64,6 +65,7 @@ class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnectio
   boost::beast::flat_buffer read_buffer_;
   ServerContext& context_;
   const catalog::ModelInfo& model_;
+  const std::string account_;                      // the caller's, for metering
   limits::SessionLimiter::Ticket session_place_;  // held while the connection lives
   realtime::Session session_;
   boost::asio::steady_timer timer_;

@@ -36,35 +36,41 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config, const Clock*
   if (config.api_keys.empty()) {
     log::warn("open_server", {{"note", "no API keys configured: any key is accepted, loopback only"}});
   }
-  auto store = store::VoiceStore::open((std::filesystem::path(config.data_dir) / "voxwire.db").string());
+  const std::string database = (std::filesystem::path(config.data_dir) / "voxwire.db").string();
+  auto store = store::VoiceStore::open(database);
   if (!store.ok()) return store.status();
+  auto ledger = store::UsageLedger::open(database);
+  if (!ledger.ok()) return ledger.status();
   const Clock& used_clock = clock ? *clock : system_clock;
   auto audio_files =
       generation::AudioFiles::open(config.audio_directory(), used_clock);
   if (!audio_files.ok()) return audio_files.status();
   auto synthesizer = Synthesizer::create_builtin();
   if (!synthesizer.ok()) return synthesizer.status();
-  return std::unique_ptr<Server>(new Server(std::move(config), used_clock, std::move(*store), std::move(*audio_files),
-                                            std::move(*synthesizer)));
+  return std::unique_ptr<Server>(new Server(std::move(config), used_clock, std::move(*store), std::move(*ledger),
+                                            std::move(*audio_files), std::move(*synthesizer)));
 }
 
 Server::Server(ServerConfig config, const Clock& clock, std::unique_ptr<store::VoiceStore> store,
-               std::unique_ptr<generation::AudioFiles> audio_files, std::shared_ptr<const Synthesizer> synthesizer)
+               std::unique_ptr<store::UsageLedger> ledger, std::unique_ptr<generation::AudioFiles> audio_files,
+               std::shared_ptr<const Synthesizer> synthesizer)
     : store_(std::move(store)),
+      ledger_(std::move(ledger)),
+      meter_(*ledger_, clock),
       directory_(*store_, clock),
       synthesis_(std::make_unique<synthesis::SynthesisService>(std::move(synthesizer), worker_count(config))),
       customization_(std::make_unique<customization::CustomizationService>(
-          *store_, catalog::ModelCatalog::defaults(), *synthesis_, clock,
+          *store_, catalog::ModelCatalog::defaults(), *synthesis_, meter_, clock,
           customization::CustomizationConfig{.max_voices_per_account = config.max_voices_per_account,
                                              .allow_private_urls = config.allow_private_urls})),
       audio_files_(std::move(audio_files)),
       generation_(std::make_unique<generation::GenerationService>(catalog::ModelCatalog::defaults(), directory_,
-                                                                  *synthesis_, *audio_files_)),
+                                                                  *synthesis_, *audio_files_, meter_)),
       rate_limiter_(clock),
       session_limiter_(config.max_sessions_per_account),
       context_{config,       auth::ApiKeys(config.api_keys), clock,           catalog::ModelCatalog::defaults(),
                *synthesis_,  directory_,                     *customization_, *audio_files_,
-               *generation_, rate_limiter_,                  session_limiter_},
+               *generation_, rate_limiter_,                  session_limiter_, meter_},
       acceptor_(ioc_),
       signals_(ioc_),
       sweep_timer_(ioc_) {}

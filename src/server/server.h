@@ -17,6 +17,7 @@
 #include "base/cancel_token.h"
 #include "base/clock.h"
 #include "base/result.h"
+#include "store/usage_ledger.h"
 #include "store/voice_store.h"
 #include "server/server_config.h"
 #include "server/server_context.h"
@@ -47,7 +48,8 @@ class Server {
 
  private:
   Server(ServerConfig config, const Clock& clock, std::unique_ptr<store::VoiceStore> store,
-         std::unique_ptr<generation::AudioFiles> audio_files, std::shared_ptr<const Synthesizer> synthesizer);
+         std::unique_ptr<store::UsageLedger> ledger, std::unique_ptr<generation::AudioFiles> audio_files,
+         std::shared_ptr<const Synthesizer> synthesizer);
   void accept_next();
   // Deletes custom voices unused for config.voice_retention_ms and expired
   // audio files, then re-arms.
@@ -55,6 +57,8 @@ class Server {
 
   boost::asio::io_context ioc_;  // first: destroyed last, after everything posting to it
   std::unique_ptr<store::VoiceStore> store_;
+  std::unique_ptr<store::UsageLedger> ledger_;
+  metering::Meter meter_;
   customization::VoiceDirectory directory_;
   std::unique_ptr<synthesis::SynthesisService> synthesis_;
   std::unique_ptr<customization::CustomizationService> customization_;

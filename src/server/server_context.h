@@ -11,6 +11,7 @@
 #include "generation/generation_service.h"
 #include "limits/rate_limiter.h"
 #include "limits/session_limiter.h"
+#include "metering/meter.h"
 #include "server/server_config.h"
 #include "synthesis/synthesis_service.h"
 
@@ -28,6 +29,7 @@ struct ServerContext {
   generation::GenerationService& generation;
   limits::RateLimiter& rate_limiter;
   limits::SessionLimiter& session_limiter;
+  metering::Meter& meter;
 
   // Requests per minute allowed per key for `model` (a realtime, HTTP or
   // customization model name); 0 = unlimited (limits off, or no such model).

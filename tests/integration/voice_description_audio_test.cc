@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "audio/pitch_tracker.h"
+#include "audio/spectral_envelope.h"
 #include "base/cancel_token.h"
 #include "base/utf8.h"
 #include "synthesis/synthesizer.h"
@@ -50,6 +51,8 @@ int syllables(std::string_view text) {
 struct Measured {
   double median_f0_hz = 0;
   double syllables_per_second = 0;
+  double hnr_db = 0;              // harmonics-to-noise ratio: lower is breathier
+  double tilt_db_per_octave = 0;  // spectral tilt: higher is brighter
 };
 
 // Tempo: syllables over the time from the first to the last 10 ms frame
@@ -95,9 +98,18 @@ class VoiceDescriptionAudio : public ::testing::Test {
     Result<audio::PitchStats> pitch = audio::analyze_pitch(r.pcm, r.sample_rate_hz, options);
     EXPECT_TRUE(pitch.ok());
     Measured m{pitch.ok() ? pitch->median_hz : 0.0, syllables_per_second(r, syllables(text))};
-    std::printf("  %-28s profile f0 %6.1f Hz rate %.3f -> measured f0 %6.1f Hz, %.2f syllables/s\n",
+    Result<double> hnr = audio::harmonics_to_noise_db(r.pcm, r.sample_rate_hz, options);
+    EXPECT_TRUE(hnr.ok());
+    m.hnr_db = hnr.ok() ? *hnr : 0.0;
+    audio::EnvelopeOptions envelope_options;
+    envelope_options.pitch = options;
+    Result<audio::SpectralEnvelopes> envelopes = audio::analyze_envelopes(r.pcm, r.sample_rate_hz, envelope_options);
+    EXPECT_TRUE(envelopes.ok());
+    if (envelopes.ok()) m.tilt_db_per_octave = audio::spectral_tilt_db_per_octave(*envelopes);
+    std::printf("  %-34s profile f0 %6.1f Hz rate %.3f -> measured f0 %6.1f Hz, %.2f syllables/s, HNR %5.1f dB, "
+                "tilt %6.2f dB/oct\n",
                 std::string(label).c_str(), voice.median_f0_hz, voice.speaking_rate, m.median_f0_hz,
-                m.syllables_per_second);
+                m.syllables_per_second, m.hnr_db, m.tilt_db_per_octave);
     return m;
   }
 
@@ -155,6 +167,62 @@ TEST_F(VoiceDescriptionAudio, InstructionRaisesPitchAndRate) {
   EXPECT_GT(after.median_f0_hz, 1.06 * before.median_f0_hz);
   EXPECT_GT(after.syllables_per_second, 1.05 * before.syllables_per_second);
 }
+
+// More descriptions, each pair differing in one documented dimension, measured
+// in both languages: A must exceed B by the margin on the measured property.
+enum class Property { kMedianF0, kSyllablesPerSecond, kBreathiness, kBrightness };
+
+struct Contrast {
+  const char* label;
+  Language language;
+  const char* a;
+  const char* b;
+  Property property;
+  double margin;  // F0 and tempo: ratio A/B at least; breathiness: HNR dB below; brightness: dB/octave above
+};
+
+class DescriptionContrast : public VoiceDescriptionAudio, public ::testing::WithParamInterface<Contrast> {};
+
+TEST_P(DescriptionContrast, MeasuredAudioFollowsTheDescription) {
+  const Contrast& c = GetParam();
+  const std::string_view text = c.language == Language::kChinese ? kChineseText : kEnglishText;
+  const Measured a = designed(c.a, text, c.language);
+  const Measured b = designed(c.b, text, c.language);
+  switch (c.property) {
+    case Property::kMedianF0: EXPECT_GT(a.median_f0_hz, c.margin * b.median_f0_hz); break;
+    case Property::kSyllablesPerSecond: EXPECT_GT(a.syllables_per_second, c.margin * b.syllables_per_second); break;
+    case Property::kBreathiness: EXPECT_LT(a.hnr_db, b.hnr_db - c.margin); break;
+    case Property::kBrightness: EXPECT_GT(a.tilt_db_per_octave, b.tilt_db_per_octave + c.margin); break;
+  }
+}
+
+constexpr Contrast kContrasts[] = {
+    {"zh_sweet_above_husky", Language::kChinese, "甜美的年轻女声", "沙哑的中年女声", Property::kMedianF0, 1.1},
+    {"en_sweet_above_husky", Language::kEnglish, "a sweet young woman", "a husky middle-aged woman", Property::kMedianF0, 1.1},
+    {"zh_high_above_low", Language::kChinese, "高音调的男声", "低音调的男声", Property::kMedianF0, 1.2},
+    {"en_high_above_low", Language::kEnglish, "a high-pitched man", "a low-pitched man", Property::kMedianF0, 1.2},
+    {"zh_excited_above_sad", Language::kChinese, "兴奋的男生", "悲伤的男生", Property::kMedianF0, 1.05},
+    {"en_excited_above_sad", Language::kEnglish, "an excited man", "a sad man", Property::kMedianF0, 1.05},
+    {"zh_boy_above_man", Language::kChinese, "小男孩", "成年男性", Property::kMedianF0, 1.8},
+    {"en_boy_above_man", Language::kEnglish, "a little boy", "a man", Property::kMedianF0, 1.8},
+    {"zh_sports_faster_than_bedtime", Language::kChinese, "体育解说员", "讲睡前故事的人", Property::kSyllablesPerSecond, 1.15},
+    {"en_sports_faster_than_bedtime", Language::kEnglish, "a sports commentator", "a bedtime story narrator",
+     Property::kSyllablesPerSecond, 1.15},
+    {"zh_fast_faster_than_slow", Language::kChinese, "语速快的男声", "语速慢的男声", Property::kSyllablesPerSecond, 1.15},
+    {"en_fast_faster_than_slow", Language::kEnglish, "a fast-talking man", "a slow, leisurely man",
+     Property::kSyllablesPerSecond, 1.15},
+    {"zh_breathy_breathier_than_clear", Language::kChinese, "气声很重的女声", "清晰的女声", Property::kBreathiness, 2.0},
+    {"en_breathy_breathier_than_clear", Language::kEnglish, "a breathy woman", "a clear woman", Property::kBreathiness, 2.0},
+    {"zh_whisper_breathier_than_powerful", Language::kChinese, "耳语般的男声", "有力的男声", Property::kBreathiness, 2.0},
+    // espeak-ng's tone curve moves the tilt about 1 dB/octave per unit of
+    // brightness (bright 0.45 vs dark -0.45 here); flite's shaping, twice that.
+    {"zh_bright_brighter_than_dark", Language::kChinese, "明亮的女声", "暗沉的女声", Property::kBrightness, 0.5},
+    {"en_bright_brighter_than_dark", Language::kEnglish, "a bright woman", "a dark, muffled woman", Property::kBrightness, 0.8},
+    {"en_crisp_brighter_than_rich", Language::kEnglish, "a crisp man", "a rich, resonant man", Property::kBrightness, 0.8},
+};
+
+INSTANTIATE_TEST_SUITE_P(Descriptions, DescriptionContrast, ::testing::ValuesIn(kContrasts),
+                         [](const ::testing::TestParamInfo<Contrast>& info) { return std::string(info.param.label); });
 
 }  // namespace
 }  // namespace voxwire
