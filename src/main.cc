@@ -10,6 +10,8 @@
 #include "base/log.h"
 #include "metering/usage_report.h"
 #include "server/server.h"
+#include "base/clock.h"
+#include "store/key_store.h"
 #include "store/usage_ledger.h"
 
 namespace {
@@ -98,6 +100,46 @@ int usage(const std::string& data_dir, const std::string& since, const std::stri
   return 0;
 }
 
+// `voxwire keys ...`: API keys kept (hashed) in the data directory's database.
+int keys_command(const std::string& action, const std::string& data_dir, const std::string& account,
+                 const std::string& label, int expires_days, const std::string& key_id) {
+  std::error_code fs_error;
+  std::filesystem::create_directories(data_dir, fs_error);
+  auto keys = voxwire::store::KeyStore::open((std::filesystem::path(data_dir) / "voxwire.db").string());
+  if (!keys.ok()) {
+    std::cerr << keys.status().to_string() << "\n";
+    return 1;
+  }
+  const int64_t now_ms = voxwire::SystemClock().now_ms();
+  if (action == "create") {
+    const int64_t expires_ms = expires_days > 0 ? now_ms + int64_t{expires_days} * 86'400'000 : 0;
+    auto created = (*keys)->create(account, label, now_ms, expires_ms);
+    if (!created.ok()) {
+      std::cerr << created.status().to_string() << "\n";
+      return 1;
+    }
+    std::cout << "id:      " << created->key.id << "\naccount: " << created->key.account << "\nexpires: "
+              << (expires_ms ? voxwire::store::utc_day(expires_ms) : "never") << "\nsecret:  " << created->secret
+              << "\n(the secret is shown only now; voxwire keeps a hash of it)\n";
+    return 0;
+  }
+  if (action == "revoke") {
+    if (voxwire::Status s = (*keys)->revoke(key_id, now_ms); !s.ok()) {
+      std::cerr << s.message() << "\n";
+      return 1;
+    }
+    std::cout << "revoked " << key_id << "\n";
+    return 0;
+  }
+  auto listed = (*keys)->list();
+  if (!listed.ok()) {
+    std::cerr << listed.status().to_string() << "\n";
+    return 1;
+  }
+  std::cout << voxwire::store::keys_report(*listed, now_ms);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -158,8 +200,28 @@ int main(int argc, char** argv) {
   usage_cmd->add_option("--since", usage_since, "First day to include (YYYY-MM-DD, UTC)");
   usage_cmd->add_option("--key", usage_key, "Only this API key's account");
 
+  std::string keys_dir = "voxwire-data", key_account, key_label, key_id;
+  int key_expires_days = 0;
+  CLI::App* keys_cmd = app.add_subcommand("keys", "Create, list and revoke API keys (kept hashed in the data directory)");
+  keys_cmd->require_subcommand(1);
+  keys_cmd->add_option("--data-dir", keys_dir, "The server's data directory")
+      ->envname("VOXWIRE_DATA_DIR")
+      ->capture_default_str();
+  CLI::App* keys_create = keys_cmd->add_subcommand("create", "A new key; its secret is printed once");
+  keys_create->add_option("--account", key_account, "Add the key to this account (default: a new account)");
+  keys_create->add_option("--label", key_label, "A note to recognize the key by");
+  keys_create->add_option("--expires-days", key_expires_days, "Days until the key stops working (default: never)")
+      ->check(CLI::NonNegativeNumber);
+  keys_cmd->add_subcommand("list", "Every key: id, account, label, dates, state");
+  CLI::App* keys_revoke = keys_cmd->add_subcommand("revoke", "Stop accepting a key at once");
+  keys_revoke->add_option("id", key_id, "The key's id (key_...)")->required();
+
   CLI11_PARSE(app, argc, argv);
   if (usage_cmd->parsed()) return usage(usage_dir, usage_since, usage_key);
+  if (keys_cmd->parsed()) {
+    const std::string action = keys_create->parsed() ? "create" : keys_revoke->parsed() ? "revoke" : "list";
+    return keys_command(action, keys_dir, key_account, key_label, key_expires_days, key_id);
+  }
 
   voxwire::log::Level level;
   if (!voxwire::log::parse_level(log_level, &level)) {

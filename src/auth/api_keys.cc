@@ -37,7 +37,22 @@ std::string account_of(std::string_view key) {
   return id;
 }
 
-ApiKeys::ApiKeys(std::vector<std::string> keys) : keys_(std::move(keys)) {}
+ApiKeys::ApiKeys(std::vector<std::string> keys) : keys_(std::move(keys)), open_(keys_.empty()) {}
+
+ApiKeys::ApiKeys(std::vector<std::string> keys, StoredKeyLookup stored, bool open)
+    : keys_(std::move(keys)), stored_(std::move(stored)), open_(open) {}
+
+std::optional<std::string> ApiKeys::account_for(std::string_view token) const {
+  if (token.empty()) return std::nullopt;
+  bool configured = false;
+  for (const std::string& key : keys_) configured |= same_secret(token, key);
+  if (configured) return account_of(token);
+  if (stored_) {
+    if (std::optional<std::string> account = stored_(token)) return account;
+  }
+  if (open_) return account_of(token);
+  return std::nullopt;
+}
 
 std::string_view ApiKeys::bearer_token(std::string_view authorization) {
   constexpr std::string_view kScheme = "bearer";
@@ -54,21 +69,18 @@ std::string_view ApiKeys::bearer_token(std::string_view authorization) {
 }
 
 Status ApiKeys::check(std::string_view authorization) const {
-  std::string_view token = bearer_token(authorization);
-  if (token.empty()) return Status(StatusCode::kUnauthenticated, "Invalid API-key provided.");
-  if (open()) return Status();
-  bool found = false;
-  for (const std::string& key : keys_) found |= same_secret(token, key);
-  return found ? Status() : Status(StatusCode::kUnauthenticated, "Invalid API-key provided.");
+  if (!account_for(bearer_token(authorization))) return Status(StatusCode::kUnauthenticated, "Invalid API-key provided.");
+  return Status();
 }
 
 Result<Caller> ApiKeys::authenticate(std::string_view authorization, std::string_view workspace) const {
-  if (Status s = check(authorization); !s.ok()) return s;
+  std::optional<std::string> account = account_for(bearer_token(authorization));
+  if (!account) return Status(StatusCode::kUnauthenticated, "Invalid API-key provided.");
   if (!valid_workspace(workspace)) {
     return Status::invalid_argument("X-DashScope-WorkSpace must be at most 64 letters, digits, '_' or '-'.",
                                     "X-DashScope-WorkSpace");
   }
-  return Caller{account_of(bearer_token(authorization)), std::string(workspace)};
+  return Caller{std::move(*account), std::string(workspace)};
 }
 
 }  // namespace voxwire::auth

@@ -45,5 +45,30 @@ TEST(ApiKeys, CallersAreStableOpaqueAccountsWithAWorkspace) {
   EXPECT_EQ(keys.authenticate("Bearer sk-alpha", "bad workspace!").status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(ApiKeys, ManagedKeysResolveToTheirStoredAccount) {
+  const ApiKeys keys({"sk-configured"},
+                     [](std::string_view secret) -> std::optional<std::string> {
+                       if (secret == "sk-managed") return std::string("acct_shared000000000");
+                       return std::nullopt;
+                     },
+                     /*open=*/false);
+  auto managed = keys.authenticate("Bearer sk-managed", "ws1");
+  ASSERT_TRUE(managed.ok());
+  EXPECT_EQ(managed->account, "acct_shared000000000");
+  EXPECT_EQ(managed->workspace, "ws1");
+  EXPECT_EQ(keys.authenticate("Bearer sk-configured", "")->account, account_of("sk-configured"));
+  EXPECT_EQ(keys.authenticate("Bearer sk-unknown", "").status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(keys.authenticate("", "").status().code(), StatusCode::kUnauthenticated);
+}
+
+TEST(ApiKeys, AnOpenServerStillGivesManagedKeysTheirAccount) {
+  const ApiKeys keys({}, [](std::string_view secret) -> std::optional<std::string> {
+    if (secret == "sk-managed") return std::string("acct_shared000000000");
+    return std::nullopt;
+  }, /*open=*/true);
+  EXPECT_EQ(keys.authenticate("Bearer sk-managed", "")->account, "acct_shared000000000");
+  EXPECT_EQ(keys.authenticate("Bearer sk-anything", "")->account, account_of("sk-anything"));
+}
+
 }  // namespace
 }  // namespace voxwire::auth

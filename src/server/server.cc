@@ -30,47 +30,79 @@ int worker_count(const ServerConfig& config) {
 Result<std::unique_ptr<Server>> Server::create(ServerConfig config, const Clock* clock) {
   static const SystemClock system_clock;
   if (Status s = config.validate(); !s.ok()) return s;
-  if (config.restrict_open_server_to_loopback()) {
-    log::warn("open_server_restricted", {{"host", config.host}, {"why", "no API keys configured"}});
-  }
-  if (config.api_keys.empty()) {
-    log::warn("open_server", {{"note", "no API keys configured: any key is accepted, loopback only"}});
-  }
+  const Clock& used_clock = clock ? *clock : system_clock;
   const std::string database = (std::filesystem::path(config.data_dir) / "voxwire.db").string();
+  Parts parts;
   auto store = store::VoiceStore::open(database);
   if (!store.ok()) return store.status();
+  parts.store = std::move(*store);
   auto ledger = store::UsageLedger::open(database);
   if (!ledger.ok()) return ledger.status();
-  const Clock& used_clock = clock ? *clock : system_clock;
-  auto audio_files =
-      generation::AudioFiles::open(config.audio_directory(), used_clock);
+  parts.ledger = std::move(*ledger);
+  auto keys = store::KeyStore::open(database);
+  if (!keys.ok()) return keys.status();
+  auto managed_keys = (*keys)->count_active(used_clock.now_ms());
+  if (!managed_keys.ok()) return managed_keys.status();
+  parts.keys = std::move(*keys);
+  parts.open = config.api_keys.empty() && *managed_keys == 0;
+  if (parts.open && config.restrict_open_server_to_loopback()) {
+    log::warn("open_server_restricted", {{"host", config.host}, {"why", "no API keys configured"}});
+  }
+  if (parts.open) {
+    log::warn("open_server", {{"note", "no API keys configured or created: any key is accepted, loopback only"}});
+  }
+  auto audio_files = generation::AudioFiles::open(config.audio_directory(), used_clock);
   if (!audio_files.ok()) return audio_files.status();
+  parts.audio_files = std::move(*audio_files);
   auto synthesizer = Synthesizer::create_builtin();
   if (!synthesizer.ok()) return synthesizer.status();
-  return std::unique_ptr<Server>(new Server(std::move(config), used_clock, std::move(*store), std::move(*ledger),
-                                            std::move(*audio_files), std::move(*synthesizer)));
+  parts.synthesizer = std::move(*synthesizer);
+  return std::unique_ptr<Server>(new Server(std::move(config), used_clock, std::move(parts)));
 }
 
-Server::Server(ServerConfig config, const Clock& clock, std::unique_ptr<store::VoiceStore> store,
-               std::unique_ptr<store::UsageLedger> ledger, std::unique_ptr<generation::AudioFiles> audio_files,
-               std::shared_ptr<const Synthesizer> synthesizer)
-    : store_(std::move(store)),
-      ledger_(std::move(ledger)),
+namespace {
+
+// Managed keys as the ApiKeys lookup wants them: an unreadable key store
+// refuses the key (and says why in the log).
+auth::StoredKeyLookup stored_key_lookup(store::KeyStore& keys, const Clock& clock) {
+  return [&keys, &clock](std::string_view secret) -> std::optional<std::string> {
+    Result<std::optional<std::string>> account = keys.account_of_secret(secret, clock.now_ms());
+    if (account.ok()) return *account;
+    log::error("key_lookup_failed", {{"error", account.status().to_string()}});
+    return std::nullopt;
+  };
+}
+
+}  // namespace
+
+Server::Server(ServerConfig config, const Clock& clock, Parts parts)
+    : store_(std::move(parts.store)),
+      ledger_(std::move(parts.ledger)),
+      keys_(std::move(parts.keys)),
       meter_(*ledger_, clock),
       directory_(*store_, clock),
-      synthesis_(std::make_unique<synthesis::SynthesisService>(std::move(synthesizer), worker_count(config))),
+      synthesis_(std::make_unique<synthesis::SynthesisService>(std::move(parts.synthesizer), worker_count(config))),
       customization_(std::make_unique<customization::CustomizationService>(
           *store_, catalog::ModelCatalog::defaults(), *synthesis_, meter_, clock,
           customization::CustomizationConfig{.max_voices_per_account = config.max_voices_per_account,
                                              .allow_private_urls = config.allow_private_urls})),
-      audio_files_(std::move(audio_files)),
+      audio_files_(std::move(parts.audio_files)),
       generation_(std::make_unique<generation::GenerationService>(catalog::ModelCatalog::defaults(), directory_,
                                                                   *synthesis_, *audio_files_, meter_)),
       rate_limiter_(clock),
       session_limiter_(config.max_sessions_per_account),
-      context_{config,       auth::ApiKeys(config.api_keys), clock,           catalog::ModelCatalog::defaults(),
-               *synthesis_,  directory_,                     *customization_, *audio_files_,
-               *generation_, rate_limiter_,                  session_limiter_, meter_},
+      context_{config,
+               auth::ApiKeys(config.api_keys, stored_key_lookup(*keys_, clock), parts.open),
+               clock,
+               catalog::ModelCatalog::defaults(),
+               *synthesis_,
+               directory_,
+               *customization_,
+               *audio_files_,
+               *generation_,
+               rate_limiter_,
+               session_limiter_,
+               meter_},
       acceptor_(ioc_),
       signals_(ioc_),
       sweep_timer_(ioc_) {}

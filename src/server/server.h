@@ -17,6 +17,7 @@
 #include "base/cancel_token.h"
 #include "base/clock.h"
 #include "base/result.h"
+#include "store/key_store.h"
 #include "store/usage_ledger.h"
 #include "store/voice_store.h"
 #include "server/server_config.h"
@@ -47,9 +48,16 @@ class Server {
   const synthesis::SynthesisService& synthesis() const { return *synthesis_; }
 
  private:
-  Server(ServerConfig config, const Clock& clock, std::unique_ptr<store::VoiceStore> store,
-         std::unique_ptr<store::UsageLedger> ledger, std::unique_ptr<generation::AudioFiles> audio_files,
-         std::shared_ptr<const Synthesizer> synthesizer);
+  // What create() opened for the server to own.
+  struct Parts {
+    std::unique_ptr<store::VoiceStore> store;
+    std::unique_ptr<store::UsageLedger> ledger;
+    std::unique_ptr<store::KeyStore> keys;
+    bool open = false;  // no API key of any kind at start-up: accept any key
+    std::unique_ptr<generation::AudioFiles> audio_files;
+    std::shared_ptr<const Synthesizer> synthesizer;
+  };
+  Server(ServerConfig config, const Clock& clock, Parts parts);
   void accept_next();
   // Deletes custom voices unused for config.voice_retention_ms and expired
   // audio files, then re-arms.
@@ -58,6 +66,7 @@ class Server {
   boost::asio::io_context ioc_;  // first: destroyed last, after everything posting to it
   std::unique_ptr<store::VoiceStore> store_;
   std::unique_ptr<store::UsageLedger> ledger_;
+  std::unique_ptr<store::KeyStore> keys_;
   metering::Meter meter_;
   customization::VoiceDirectory directory_;
   std::unique_ptr<synthesis::SynthesisService> synthesis_;

@@ -34,8 +34,9 @@ struct ServerConfig {
   int default_rpm = 180;                   // for models whose limit the reference does not give
   int max_sessions_per_account = 20;       // concurrent realtime sessions per key; 0 = unlimited
 
-  // Forces loopback when no API keys are configured (an open server must not
-  // be reachable from other hosts). Returns true if it changed the host.
+  // For an open server (no API key configured or created): forces loopback,
+  // as it must not be reachable from other hosts. Returns true if it changed
+  // the host.
   bool restrict_open_server_to_loopback();
   // Where generated audio files live: audio_dir, or <data_dir>/audio.
   std::string audio_directory() const;

@@ -39,14 +39,14 @@ _accept_additional_headers()
 
 
 class ServerProcess:
-    def __init__(self, extra_args=()):
+    def __init__(self, extra_args=(), api_key=API_KEY, data_dir=None):
         binary = os.environ.get("VOXWIRE_BINARY", os.path.join(REPO, "build", "release", "voxwire"))
-        self.data_dir = tempfile.mkdtemp(prefix="voxwire-e2e-")
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="voxwire-e2e-")
         self.log_path = os.path.join(self.data_dir, "server.log")
         self.log = open(self.log_path, "w+")
         self.proc = subprocess.Popen(
             [binary, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", self.data_dir,
-             "--api-key", API_KEY,
+             *(["--api-key", api_key] if api_key else []),
              # The suite opens more sessions a minute than the documented
              # 10 RPM of qwen3-tts-flash-realtime; limits are tested in C++.
              "--no-rate-limits", *extra_args],
