@@ -188,6 +188,10 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--idle-timeout-ms", config.idle_timeout_ms, "Close idle WebSocket connections after this")
       ->envname("VOXWIRE_IDLE_TIMEOUT_MS")
       ->capture_default_str();
+  serve_cmd->add_option("--drain-timeout-ms", config.drain_timeout_ms,
+                        "On SIGTERM/SIGINT, let in-flight responses finish for up to this long")
+      ->envname("VOXWIRE_DRAIN_TIMEOUT_MS")
+      ->capture_default_str();
   serve_cmd->add_option("--log-level", log_level, "debug | info | warn | error")
       ->envname("VOXWIRE_LOG_LEVEL")
       ->capture_default_str();

@@ -84,6 +84,10 @@ Result<std::unique_ptr<AudioFiles>> AudioFiles::open(const std::string& director
   if (ec) return Status(StatusCode::kUnavailable, "cannot create " + directory + ": " + ec.message());
   auto secret = load_or_make_secret(fs::path(directory) / ".secret");
   if (!secret.ok()) return secret.status();
+  // Files a killed process was still writing: never published, never to be.
+  for (const auto& entry : fs::directory_iterator(directory, ec)) {
+    if (entry.path().extension() == ".part") fs::remove(entry.path(), ec);
+  }
   return std::unique_ptr<AudioFiles>(new AudioFiles(directory, std::move(*secret), clock));
 }
 

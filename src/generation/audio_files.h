@@ -22,8 +22,9 @@ struct ServedFile {
 
 class AudioFiles {
  public:
-  // Uses (creating) `directory`; the signing secret lives in
-  // `directory`/.secret (created with mode 0600 on first use).
+  // Uses (creating) `directory`, which belongs to this process alone; the
+  // signing secret lives in `directory`/.secret (created with mode 0600 on
+  // first use). Partial files left by a process that died writing are removed.
   static Result<std::unique_ptr<AudioFiles>> open(const std::string& directory, const Clock& clock);
 
   // A new file that expires ttl_s seconds from now; invisible until committed.

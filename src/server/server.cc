@@ -19,6 +19,9 @@ using tcp = net::ip::tcp;
 
 namespace {
 
+constexpr std::chrono::milliseconds kDrainPoll{50};
+constexpr std::chrono::milliseconds kFinalWriteGrace{200};
+
 int worker_count(const ServerConfig& config) {
   if (config.worker_threads > 0) return config.worker_threads;
   unsigned cores = std::thread::hardware_concurrency();
@@ -105,7 +108,8 @@ Server::Server(ServerConfig config, const Clock& clock, Parts parts)
                meter_},
       acceptor_(ioc_),
       signals_(ioc_),
-      sweep_timer_(ioc_) {}
+      sweep_timer_(ioc_),
+      drain_timer_(ioc_) {}
 
 Server::~Server() {
   stop();
@@ -175,8 +179,31 @@ void Server::stop_on_signals() {
   signals_.add(SIGTERM);
   signals_.async_wait([this](boost::system::error_code ec, int signal) {
     if (ec) return;
-    log::info("shutting_down", {{"signal", signal}});
-    stop();
+    log::info("shutting_down", {{"signal", signal}, {"drain_timeout_ms", context_.config.drain_timeout_ms}});
+    drain();
+  });
+}
+
+void Server::drain() {
+  boost::system::error_code ignored;
+  acceptor_.close(ignored);
+  stop_warm_up_.cancel();
+  finish_drain(std::chrono::steady_clock::now() + std::chrono::milliseconds(context_.config.drain_timeout_ms));
+}
+
+void Server::finish_drain(std::chrono::steady_clock::time_point deadline) {
+  const std::size_t in_flight = synthesis_->active_jobs();
+  if (in_flight == 0 || std::chrono::steady_clock::now() >= deadline) {
+    if (in_flight > 0) log::warn("drain_timed_out", {{"responses_cut", in_flight}});
+    // The last events of finished responses are queued on the io context:
+    // a moment to write them, then stop.
+    drain_timer_.expires_after(kFinalWriteGrace);
+    drain_timer_.async_wait([this](boost::system::error_code) { stop(); });
+    return;
+  }
+  drain_timer_.expires_after(kDrainPoll);
+  drain_timer_.async_wait([this, deadline](boost::system::error_code ec) {
+    if (!ec) finish_drain(deadline);
   });
 }
 

@@ -5,6 +5,7 @@
 // thread.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <thread>
@@ -38,8 +39,11 @@ class Server {
   // engines up on a background thread (config.warm_up).
   Status start();
   uint16_t port() const { return port_; }
-  // Makes SIGINT and SIGTERM call stop(). Call before run().
+  // Makes SIGINT and SIGTERM call drain(). Call before run().
   void stop_on_signals();
+  // Stops accepting connections, lets the responses in flight finish (for
+  // at most config.drain_timeout_ms), then stop()s. Call on the io thread.
+  void drain();
   // Serves on this thread and io_threads - 1 more until stop().
   void run();
   // Stops accepting, cancels synthesis and ends run(). Idempotent.
@@ -62,6 +66,8 @@ class Server {
   // Deletes custom voices unused for config.voice_retention_ms and expired
   // audio files, then re-arms.
   void sweep();
+  // Polls until no synthesis is in flight or `deadline`, then stop()s.
+  void finish_drain(std::chrono::steady_clock::time_point deadline);
 
   boost::asio::io_context ioc_;  // first: destroyed last, after everything posting to it
   std::unique_ptr<store::VoiceStore> store_;
@@ -81,6 +87,7 @@ class Server {
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer sweep_timer_;
+  boost::asio::steady_timer drain_timer_;
   uint16_t port_ = 0;
   std::atomic<bool> stopped_{false};
 };

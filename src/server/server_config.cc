@@ -33,6 +33,7 @@ Status ServerConfig::validate() const {
     return Status::invalid_argument("max_message_bytes must be >= 1024", "max_message_bytes");
   }
   if (data_dir.empty()) return Status::invalid_argument("data_dir must not be empty", "data_dir");
+  if (drain_timeout_ms < 0) return Status::invalid_argument("drain_timeout_ms must be >= 0", "drain_timeout_ms");
   if (rpm < 0 || default_rpm < 0) return Status::invalid_argument("rpm and default_rpm must be >= 0", "rpm");
   if (max_sessions_per_account < 0) {
     return Status::invalid_argument("max_sessions_per_account must be >= 0", "max_sessions_per_account");

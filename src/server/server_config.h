@@ -23,6 +23,7 @@ struct ServerConfig {
   int header_timeout_ms = 30000;           // time to send an HTTP request's headers
   std::size_t max_message_bytes = 1 << 20;  // largest WebSocket message accepted
   std::size_t max_body_bytes = 16 << 20;   // largest HTTP request body accepted
+  int drain_timeout_ms = 10000;            // on SIGTERM: how long in-flight responses may take to finish
   bool warm_up = true;                     // prime the engines for every system voice after start()
   int max_voices_per_account = 1000;       // custom voices per product and account
   int64_t voice_retention_ms = 365LL * 24 * 3600 * 1000;  // unused custom voices are deleted after this

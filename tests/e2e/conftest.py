@@ -72,6 +72,12 @@ class ServerProcess:
     def realtime_url(self):
         return f"ws://127.0.0.1:{self.port}/api-ws/v1/realtime"
 
+    def kill9(self):
+        """SIGKILL, as a crash: the data directory stays for a restart."""
+        self.proc.kill()
+        self.proc.wait()
+        self.log.close()
+
     def stop(self):
         if self.proc.poll() is None:
             self.proc.terminate()
