@@ -97,7 +97,7 @@ class HttpSession::Responder final : public ApiResponder {
 };
 
 HttpSession::HttpSession(tcp::socket socket, ServerContext& context)
-    : stream_(std::move(socket)), context_(context) {
+    : stream_(std::move(socket)), request_timer_(stream_.get_executor()), context_(context) {
   // Audio deltas are small and latency-critical: never hold them back (Nagle).
   boost::system::error_code ignored;
   stream_.socket().set_option(tcp::no_delay(true), ignored);
@@ -111,17 +111,29 @@ void HttpSession::read_request() {
   parser_.emplace();
   parser_->header_limit(16 * 1024);
   parser_->body_limit(context_.config.max_body_bytes);
-  stream_.expires_after(std::chrono::milliseconds(context_.config.header_timeout_ms));
+  // Not the stream's own timeout: that closes the socket, and a client that
+  // was too slow must still get its 408.
+  stream_.expires_never();
+  request_timed_out_ = false;
+  request_timer_.expires_after(std::chrono::milliseconds(context_.config.header_timeout_ms));
+  request_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+    if (ec) return;  // the request arrived in time
+    self->request_timed_out_ = true;
+    beast::error_code ignored;
+    self->stream_.socket().cancel(ignored);
+  });
   http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
 
 void HttpSession::on_read(beast::error_code ec, std::size_t) {
+  request_timer_.cancel();
   if (ec == http::error::body_limit) {
     send(error_response(ApiError::too_large(), 11, false));
     return;
   }
-  if (ec == beast::error::timeout && parser_->got_some()) {
-    send(error_response(ApiError::timed_out(), 11, false));
+  if (request_timed_out_) {
+    if (parser_->got_some()) send(error_response(ApiError::timed_out(), 11, false));
+    else close();  // an idle keep-alive connection: nothing to answer
     return;
   }
   if (ec) {
@@ -262,6 +274,7 @@ void HttpSession::upgrade_realtime(Request request) {
 }
 
 void HttpSession::send(Response response) {
+  stream_.expires_after(std::chrono::milliseconds(context_.config.write_timeout_ms));
   bool close = !response.keep_alive();
   auto shared = std::make_shared<Response>(std::move(response));
   http::async_write(stream_, *shared,

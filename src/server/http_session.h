@@ -12,6 +12,7 @@
 #include <string>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
@@ -58,6 +59,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void stream_written(boost::beast::error_code ec);
 
   boost::beast::tcp_stream stream_;
+  boost::asio::steady_timer request_timer_;  // header_timeout_ms for each request to arrive
+  bool request_timed_out_ = false;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   ServerContext& context_;

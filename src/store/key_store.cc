@@ -118,7 +118,7 @@ Status KeyStore::revoke(std::string_view id, int64_t now_ms) {
 Result<std::vector<StoredKey>> KeyStore::list() {
   std::lock_guard<std::mutex> lock(mutex_);
   auto select = db_->prepare(
-      "SELECT id, account, label, created_ms, expires_ms, revoked_ms FROM api_keys ORDER BY created_ms, id");
+      "SELECT id, account, label, created_ms, expires_ms, revoked_ms FROM api_keys ORDER BY created_ms, rowid");
   if (!select.ok()) return select.status();
   std::vector<StoredKey> keys;
   Status s;

@@ -46,7 +46,7 @@ class KeyStore {
   Result<std::optional<std::string>> account_of_secret(std::string_view secret, int64_t now_ms);
   // NotFound unless a key `id` exists; revoking twice keeps the first time.
   Status revoke(std::string_view id, int64_t now_ms);
-  // Every key, oldest first.
+  // Every key, oldest first (in order of creation).
   Result<std::vector<StoredKey>> list();
   // Keys that are neither revoked nor expired at now_ms.
   Result<int64_t> count_active(int64_t now_ms);
