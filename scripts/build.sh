@@ -1,13 +1,14 @@
 #!/bin/sh
 # Configures and builds voxwire. Usage: scripts/build.sh [release|asan]
 #   release -> build/release (optimized, with debug info)
-#   asan    -> build/asan    (AddressSanitizer + UndefinedBehaviorSanitizer)
+#   asan    -> build/asan    (clang; AddressSanitizer + UndefinedBehaviorSanitizer; libFuzzer targets)
 set -eu
 cd "$(dirname "$0")/.."
 flavor="${1:-release}"
 case "$flavor" in
   release) extra="-DCMAKE_BUILD_TYPE=RelWithDebInfo" ;;
-  asan) extra="-DCMAKE_BUILD_TYPE=Debug -DVOXWIRE_SANITIZE=ON" ;;
+  # clang, for its libFuzzer: the fuzz targets are built and run with this flavor.
+  asan) extra="-DCMAKE_BUILD_TYPE=Debug -DVOXWIRE_SANITIZE=ON -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++" ;;
   *) echo "usage: $0 [release|asan]" >&2; exit 2 ;;
 esac
 jobs="$(nproc 2>/dev/null || echo 2)"
