@@ -1,7 +1,5 @@
 #include "generation/generation_service.h"
 
-#include <algorithm>
-#include <cmath>
 #include <mutex>
 
 #include "base/base64.h"

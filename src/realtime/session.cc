@@ -1,7 +1,5 @@
 #include "realtime/session.h"
 
-#include <cmath>
-
 #include "base/base64.h"
 #include "base/ids.h"
 #include "base/utf8.h"

@@ -78,7 +78,8 @@ TEST(Metering, TokenBilledModelsRecordTheTokensTheyReport) {
   TestServer server;
   const json::object usage = realtime_usage(server, "qwen-tts-realtime", "Cherry", "今天天气很好。");
   ASSERT_TRUE(usage.contains("input_tokens")) << json::serialize(usage);
-  const store::UsageRow* row = row_of(ledger_rows(server), "qwen-tts-realtime");
+  const std::vector<store::UsageRow> rows = ledger_rows(server);
+  const store::UsageRow* row = row_of(rows, "qwen-tts-realtime");
   ASSERT_NE(row, nullptr);
   EXPECT_EQ(row->totals.input_tokens, usage.at("input_tokens").as_int64());
   EXPECT_EQ(row->totals.output_tokens, usage.at("output_tokens").as_int64());
