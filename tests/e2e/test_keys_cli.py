@@ -41,6 +41,10 @@ def test_created_keys_work_until_revoked():
         assert keys(data_dir, "revoke", key_id).strip() == f"revoked {key_id}"
         assert status_with(server, secret) == 401
         assert re.search(rf"^{key_id}\s.*\srevoked\s+e2e$", keys(data_dir, "list"), re.M)
+        with open(server.log_path) as log:
+            text = log.read()
+        assert "event=listening" in text
+        assert secret not in text and secret[3:] not in text and "sk-made-up" not in text, "keys never reach the log"
         missing = subprocess.run([binary(), "keys", "--data-dir", data_dir, "revoke", "key_000000000000"],
                                  capture_output=True, text=True, timeout=30)
         assert missing.returncode == 1 and "no key" in missing.stderr
