@@ -12,26 +12,24 @@
 #include <boost/asio/write.hpp>
 #include <boost/json.hpp>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <unistd.h>
 
-#include "base/log.h"
-#include "server/server.h"
+#include "bench_server.h"
 
 namespace {
 
 namespace net = boost::asio;
-using Clock = std::chrono::steady_clock;
+using voxwire::bench::Clock;
+using voxwire::bench::ms_since;
+using voxwire::bench::percentile;
 
 constexpr const char* kKey = "sk-bench";
 constexpr const char* kPath = "/api/v1/services/aigc/multimodal-generation/generation";
@@ -41,13 +39,6 @@ struct Sample {
   double full_ms;
 };
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-double percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  std::size_t i = static_cast<std::size_t>(p / 100.0 * (v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
-}
 
 // One streaming request on its own connection (Connection: close, so the end
 // of the response is the end of the stream). False on any failure.
@@ -146,24 +137,9 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--requests")) requests = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--workers")) workers = std::atoi(argv[i + 1]);
   }
-  voxwire::log::set_level(voxwire::log::Level::kWarn);
-  voxwire::server::ServerConfig config;
-  config.port = 0;
-  config.api_keys = {kKey};
-  config.rate_limits = false;  // measuring the server, not its admission policy
-  config.max_sessions_per_account = 0;
-  config.worker_threads = workers;
-  config.warm_up = false;  // English only: flite needs no calibration
-  config.data_dir = "/tmp/voxwire-http-bench-" + std::to_string(::getpid());
-  std::filesystem::create_directories(config.data_dir);
-  auto server = voxwire::server::Server::create(config);
-  const voxwire::Status started = server.ok() ? (*server)->start() : server.status();
-  if (!started.ok()) {
-    std::fprintf(stderr, "server did not start: %s\n", started.to_string().c_str());
-    return 1;
-  }
-  std::thread serving([&] { (*server)->run(); });
-  const uint16_t port = (*server)->port();
+  auto server = voxwire::bench::BenchServer::start(kKey, workers, /*warm_up=*/false);  // English: flite needs none
+  if (!server) return 1;
+  const uint16_t port = server->port();
 
   const std::string short_text = text_of(50), long_text = text_of(500);
   Sample warm{};
@@ -174,9 +150,5 @@ int main(int argc, char** argv) {
     run(port, "50 chars", short_text, clients, clients == 1 ? requests * 4 : requests);
     run(port, "500 chars", long_text, clients, requests);
   }
-  (*server)->stop();
-  serving.join();
-  std::error_code ec;
-  std::filesystem::remove_all(config.data_dir, ec);
   return 0;
 }

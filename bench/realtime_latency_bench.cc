@@ -5,7 +5,6 @@
 // Starts its own server on 127.0.0.1 (release build recommended).
 //
 //   realtime_latency_bench [--iterations N] [--workers N]
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,8 +14,7 @@
 #include <vector>
 
 #include "base/base64.h"
-#include "base/log.h"
-#include "server/server.h"
+#include "bench_server.h"
 #include "support/ws_client.h"
 
 namespace {
@@ -24,7 +22,9 @@ namespace {
 using namespace std::chrono_literals;
 using voxwire::testing::event;
 using voxwire::testing::WsClient;
-using Clock = std::chrono::steady_clock;
+using voxwire::bench::Clock;
+using voxwire::bench::ms_since;
+using voxwire::bench::percentile;
 
 constexpr const char* kKey = "sk-bench";
 
@@ -33,13 +33,6 @@ struct Sample {
   double rtf;
 };
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-double percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  std::size_t i = static_cast<std::size_t>(p / 100.0 * (v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
-}
 
 // Reads until response.done; returns first-delta time (ms since t0), audio bytes.
 bool read_response(WsClient& c, Clock::time_point t0, double* first_ms, std::size_t* audio_bytes, double* total_ms) {
@@ -142,21 +135,10 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--iterations")) iterations = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--workers")) workers = std::atoi(argv[i + 1]);
   }
-  voxwire::log::set_level(voxwire::log::Level::kWarn);
-  voxwire::server::ServerConfig config;
-  config.port = 0;
-  config.api_keys = {kKey};
-  config.rate_limits = false;  // measuring the server, not its admission policy
-  config.max_sessions_per_account = 0;
-  config.worker_threads = workers;
-  config.warm_up = false;  // priming happens in the unmeasured first iterations
-  auto server = voxwire::server::Server::create(config);
-  if (!server.ok() || !(*server)->start().ok()) {
-    std::fprintf(stderr, "server did not start\n");
-    return 1;
-  }
-  std::thread serving([&] { (*server)->run(); });
-  uint16_t port = (*server)->port();
+  // Priming happens in the unmeasured first iterations.
+  auto server = voxwire::bench::BenchServer::start(kKey, workers, /*warm_up=*/false);
+  if (!server) return 1;
+  const uint16_t port = server->port();
 
   std::printf("realtime first-audio latency, 1 session, pcm 24 kHz, %d iterations, %d workers, %u cores\n",
               iterations, workers, std::thread::hardware_concurrency());
@@ -169,7 +151,5 @@ int main(int argc, char** argv) {
          run_server_commit(port, "Ethan", {"Hello", " there,", " thanks", " for", " calling", "."}, n));
   report("server_commit", "zh", run_server_commit(port, "Cherry", {"您好，", "欢迎", "致电", "客服", "中心", "。"}, n));
 
-  (*server)->stop();
-  serving.join();
   return 0;
 }

@@ -11,16 +11,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <unistd.h>
 
-#include "base/log.h"
-#include "server/server.h"
+#include "bench_server.h"
 #include "support/ws_client.h"
 
 namespace {
@@ -28,7 +25,7 @@ namespace {
 using namespace std::chrono_literals;
 using voxwire::testing::event;
 using voxwire::testing::WsClient;
-using Clock = std::chrono::steady_clock;
+using voxwire::bench::Clock;
 
 constexpr const char* kKey = "sk-soak";
 constexpr int kResponsesPerConnection = 20;
@@ -82,22 +79,8 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--seconds")) seconds = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--workers")) workers = std::atoi(argv[i + 1]);
   }
-  voxwire::log::set_level(voxwire::log::Level::kWarn);
-  voxwire::server::ServerConfig config;
-  config.port = 0;
-  config.api_keys = {kKey};
-  config.worker_threads = workers;
-  config.rate_limits = false;
-  config.max_sessions_per_account = 0;
-  config.data_dir = "/tmp/voxwire-soak-" + std::to_string(::getpid());
-  std::filesystem::create_directories(config.data_dir);
-  auto server = voxwire::server::Server::create(config);
-  const voxwire::Status started = server.ok() ? (*server)->start() : server.status();
-  if (!started.ok()) {
-    std::fprintf(stderr, "server did not start: %s\n", started.to_string().c_str());
-    return 1;
-  }
-  std::thread serving([&] { (*server)->run(); });
+  auto server = voxwire::bench::BenchServer::start(kKey, workers, /*warm_up=*/true);
+  if (!server) return 1;
 
   std::printf("soak: %d realtime sessions for %d s, %d workers, %u cores\n", sessions, seconds, workers,
               std::thread::hardware_concurrency());
@@ -106,7 +89,7 @@ int main(int argc, char** argv) {
   const Clock::time_point start = Clock::now(), end = start + std::chrono::seconds(seconds);
   std::vector<std::thread> clients;
   for (int i = 0; i < sessions; ++i) {
-    clients.emplace_back(session_loop, (*server)->port(), i, end, std::ref(counters));
+    clients.emplace_back(session_loop, server->port(), i, end, std::ref(counters));
   }
   std::vector<double> samples;
   while (Clock::now() < end) {
@@ -117,8 +100,7 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
   }
   for (std::thread& t : clients) t.join();
-  (*server)->stop();
-  serving.join();
+  server.reset();
 
   const std::size_t quarter = std::max<std::size_t>(1, samples.size() / 4);
   double first = 0, last = 0;
@@ -131,7 +113,5 @@ int main(int argc, char** argv) {
   std::printf("responses %ld (%.1f/s), errors %ld, rss first quarter %.1f MB, last quarter %.1f MB (%+.1f%%)\n",
               counters.responses.load(), counters.responses.load() / static_cast<double>(seconds),
               counters.errors.load(), first, last, 100.0 * (last - first) / first);
-  std::error_code ec;
-  std::filesystem::remove_all(config.data_dir, ec);
   return counters.errors.load() == 0 ? 0 : 1;
 }

@@ -1,8 +1,8 @@
 #include "auth/api_keys.h"
 
-#include <openssl/evp.h>
-
 #include <cctype>
+
+#include "auth/crypto.h"
 
 namespace voxwire::auth {
 namespace {
@@ -24,18 +24,7 @@ bool valid_workspace(std::string_view w) {
 
 }  // namespace
 
-std::string account_of(std::string_view key) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(key.data(), key.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string id = "acct_";
-  for (unsigned int i = 0; i < 8 && i < length; ++i) {
-    id += kHex[digest[i] >> 4];
-    id += kHex[digest[i] & 15];
-  }
-  return id;
-}
+std::string account_of(std::string_view key) { return "acct_" + sha256_hex(key).substr(0, 16); }
 
 ApiKeys::ApiKeys(std::vector<std::string> keys) : keys_(std::move(keys)), open_(keys_.empty()) {}
 

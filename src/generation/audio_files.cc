@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <openssl/hmac.h>
-#include <openssl/rand.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -11,29 +10,12 @@
 #include <iterator>
 
 #include "audio/wav_header.h"
+#include "auth/crypto.h"
 
 namespace voxwire::generation {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string to_hex(const unsigned char* bytes, std::size_t n) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) {
-    out += kHex[bytes[i] >> 4];
-    out += kHex[bytes[i] & 15];
-  }
-  return out;
-}
-
-Result<std::string> random_hex(std::size_t bytes) {
-  std::string raw(bytes, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1) {
-    return Status::internal("no random bytes");
-  }
-  return to_hex(reinterpret_cast<const unsigned char*>(raw.data()), bytes);
-}
 
 // "<expires_s>-<32 hex>.wav": the only names ever served (no path can hide in one).
 bool parse_name(std::string_view name, int64_t* expires_s) {
@@ -63,7 +45,7 @@ Result<std::string> load_or_make_secret(const fs::path& path) {
   std::ifstream in(path);
   std::string secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (secret.size() == 64) return secret;
-  auto fresh = random_hex(32);
+  auto fresh = auth::random_hex(32);
   if (!fresh.ok()) return fresh.status();
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (fd < 0) return Status(StatusCode::kUnavailable, "cannot write " + path.string());
@@ -97,11 +79,11 @@ std::string AudioFiles::sign(std::string_view name, int64_t expires_s) const {
   unsigned int length = 0;
   HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
        reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &length);
-  return to_hex(mac, 16);
+  return auth::to_hex({mac, 16});
 }
 
 Result<std::unique_ptr<AudioFileWriter>> AudioFiles::create(int64_t ttl_s) {
-  auto id = random_hex(16);
+  auto id = auth::random_hex(16);
   if (!id.ok()) return id.status();
   int64_t expires_s = clock_.now_ms() / 1000 + ttl_s;
   std::unique_ptr<AudioFileWriter> writer(

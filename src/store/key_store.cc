@@ -1,10 +1,8 @@
 #include "store/key_store.h"
 
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
 #include <cstdio>
 
+#include "auth/crypto.h"
 #include "store/sqlite.h"
 #include "store/usage_ledger.h"
 
@@ -22,33 +20,6 @@ CREATE TABLE IF NOT EXISTS api_keys (
   revoked_ms INTEGER NOT NULL DEFAULT 0
 );
 )sql";
-
-std::string to_hex(const unsigned char* bytes, std::size_t n) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * n);
-  for (std::size_t i = 0; i < n; ++i) {
-    out += kHex[bytes[i] >> 4];
-    out += kHex[bytes[i] & 15];
-  }
-  return out;
-}
-
-// n random bytes from OpenSSL's CSPRNG, as hex.
-Result<std::string> random_hex(std::size_t n) {
-  unsigned char bytes[64];
-  if (n > sizeof bytes || RAND_bytes(bytes, static_cast<int>(n)) != 1) {
-    return Status::internal("no secure random bytes");
-  }
-  return to_hex(bytes, n);
-}
-
-std::string sha256_hex(std::string_view text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  return to_hex(digest, length);
-}
 
 StoredKey key_of(const Statement& row) {
   return {row.text(0), row.text(1), row.text(2), row.integer(3), row.integer(4), row.integer(5)};
@@ -68,9 +39,9 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const std::string& path) {
 
 Result<CreatedKey> KeyStore::create(std::string_view account, std::string_view label, int64_t now_ms,
                                     int64_t expires_ms) {
-  Result<std::string> id = random_hex(6);
-  Result<std::string> secret = random_hex(24);
-  Result<std::string> new_account = random_hex(8);
+  Result<std::string> id = auth::random_hex(6);
+  Result<std::string> secret = auth::random_hex(24);
+  Result<std::string> new_account = auth::random_hex(8);
   if (!id.ok() || !secret.ok() || !new_account.ok()) return Status::internal("no secure random bytes");
   CreatedKey created{{"key_" + *id, account.empty() ? "acct_" + *new_account : std::string(account),
                       std::string(label), now_ms, expires_ms, 0},
@@ -80,7 +51,7 @@ Result<CreatedKey> KeyStore::create(std::string_view account, std::string_view l
       "INSERT INTO api_keys (id, secret_sha256, account, label, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   if (!insert.ok()) return insert.status();
   insert->bind(1, created.key.id)
-      .bind(2, sha256_hex(created.secret))
+      .bind(2, auth::sha256_hex(created.secret))
       .bind(3, created.key.account)
       .bind(4, created.key.label)
       .bind(5, now_ms)
@@ -90,7 +61,7 @@ Result<CreatedKey> KeyStore::create(std::string_view account, std::string_view l
 }
 
 Result<std::optional<std::string>> KeyStore::account_of_secret(std::string_view secret, int64_t now_ms) {
-  const std::string hash = sha256_hex(secret);
+  const std::string hash = auth::sha256_hex(secret);
   std::lock_guard<std::mutex> lock(mutex_);
   auto select = db_->prepare(
       "SELECT account FROM api_keys WHERE secret_sha256 = ?1 AND revoked_ms = 0 AND (expires_ms = 0 OR expires_ms > ?2)");

@@ -2,34 +2,27 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 
-#include <unistd.h>
+#include "store/store_test_util.h"
 
 namespace voxwire::store {
 namespace {
 
-class KeyStoreTest : public ::testing::Test {
+class KeyStoreTest : public DatabaseTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("voxwire-keys-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    DatabaseTest::SetUp();
     auto opened = KeyStore::open(path());
     ASSERT_TRUE(opened.ok()) << opened.status().to_string();
     keys_ = std::move(*opened);
   }
   void TearDown() override {
     keys_.reset();
-    std::filesystem::remove_all(dir_);
+    DatabaseTest::TearDown();
   }
-  std::string path() const { return (dir_ / "voxwire.db").string(); }
-  std::filesystem::path dir_;
   std::unique_ptr<KeyStore> keys_;
 };
 

@@ -2,27 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 
-#include <unistd.h>
+#include "store/store_test_util.h"
 
 namespace voxwire::store {
 namespace {
 
-class UsageLedgerTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("voxwire-usage-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string path() const { return (dir_ / "voxwire.db").string(); }
-  std::filesystem::path dir_;
-};
+using UsageLedgerTest = DatabaseTest;
 
 constexpr int64_t kDay1 = 1764460800000;  // 2025-11-30T00:00:00Z
 constexpr int64_t kDay2 = kDay1 + 86'400'000;

@@ -1,30 +1,25 @@
 #include "store/voice_store.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-
+#include "store/store_test_util.h"
 #include "voice/voice_catalog.h"
 
 namespace voxwire::store {
 namespace {
 
-class VoiceStoreTest : public ::testing::Test {
+class VoiceStoreTest : public DatabaseTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("voxwire-store-" + std::to_string(getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    DatabaseTest::SetUp();
     store_ = open_store();
   }
   void TearDown() override {
     store_.reset();
-    std::filesystem::remove_all(dir_);
+    DatabaseTest::TearDown();
   }
   std::unique_ptr<VoiceStore> open_store() {
-    auto s = VoiceStore::open((dir_ / "voxwire.db").string());
+    auto s = VoiceStore::open(path());
     EXPECT_TRUE(s.ok()) << s.status().to_string();
     return s.ok() ? std::move(*s) : nullptr;
   }
@@ -41,7 +36,6 @@ class VoiceStoreTest : public ::testing::Test {
     return v;
   }
 
-  std::filesystem::path dir_;
   std::unique_ptr<VoiceStore> store_;
   Scope alice_{"acct_alice", ""};
   Scope bob_{"acct_bob", ""};

@@ -14,21 +14,14 @@ namespace {
 
 namespace json = boost::json;
 
-class CustomizationDesign : public ::testing::Test {
+class CustomizationDesign : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
   static std::string create(json::object overrides = {}, const std::string& key = kTestKey) {
     JsonReply r = post_customization(*server_, design_request(std::move(overrides)), key);
     EXPECT_EQ(r.status, 200) << json::serialize(r.body);
     return r.status == 200 ? std::string(r.body.at("output").at("voice").as_string()) : "";
   }
-  static TestServer* server_;
 };
-TestServer* CustomizationDesign::server_ = nullptr;
 
 void expect_error(const JsonReply& r, int status, std::string_view code) {
   EXPECT_EQ(r.status, status) << json::serialize(r.body);

@@ -75,16 +75,7 @@ std::string path_of(const std::string& url, uint16_t port) {
   return url.substr(prefix.size());
 }
 
-class Generation : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { server_ = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static TestServer* server_;
-};
-TestServer* Generation::server_ = nullptr;
+using Generation = SharedServerTest;
 
 TEST_F(Generation, NonStreamAnswersWithADownloadableWav) {
   HttpResult r = post(*server_, request());

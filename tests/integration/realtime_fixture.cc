@@ -2,8 +2,6 @@
 
 namespace voxwire::testing {
 
-TestServer* RealtimeTest::server_ = nullptr;
-
 void expect_response_block(const std::vector<boost::json::object>& all_events, std::string_view status) {
   // Acknowledgements of later commits may arrive while a response streams;
   // the response's own events must form one ordered block.

@@ -16,14 +16,8 @@
 
 namespace voxwire::testing {
 
-class RealtimeTest : public ::testing::Test {
+class RealtimeTest : public SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-
   // A connection whose session.created has been read; fails the test if not.
   std::unique_ptr<WsClient> open(const std::string& model = "qwen3-tts-flash-realtime") {
     HandshakeResult r;
@@ -43,7 +37,6 @@ class RealtimeTest : public ::testing::Test {
     return reply ? *reply : boost::json::object{};
   }
 
-  static TestServer* server_;
 };
 
 // Checks that the response.* events among `events` (response.created to

@@ -11,16 +11,7 @@
 namespace voxwire::testing {
 namespace {
 
-class RealtimeHandshake : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { server_ = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static TestServer* server_;
-};
-TestServer* RealtimeHandshake::server_ = nullptr;
+using RealtimeHandshake = SharedServerTest;
 
 boost::json::object body_of(const HandshakeResult& r) {
   boost::system::error_code ec;

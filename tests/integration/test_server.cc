@@ -68,4 +68,6 @@ TestServer::~TestServer() {
   server_.reset();
 }
 
+TestServer* SharedServerTest::server_ = nullptr;
+
 }  // namespace voxwire::testing

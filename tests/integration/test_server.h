@@ -6,6 +6,8 @@
 #include <string>
 #include <thread>
 
+#include <gtest/gtest.h>
+
 #include "server/server.h"
 
 namespace voxwire::testing {
@@ -30,6 +32,18 @@ class TestServer {
   std::string data_dir_;
   std::unique_ptr<server::Server> server_;
   std::thread thread_;
+};
+
+// A test suite whose tests share one TestServer (default_config()), started
+// before its first test and stopped after its last.
+class SharedServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new TestServer(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static TestServer* server_;
 };
 
 }  // namespace voxwire::testing
