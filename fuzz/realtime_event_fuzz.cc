@@ -22,7 +22,9 @@ class RecordingHost final : public realtime::SessionHost {
   void start_job(uint64_t job_id, synthesis::SynthesisSpec) override { last_job = job_id; }
   void cancel_job(uint64_t) override {}
   void close(uint16_t, std::string) override { closed = true; }
-  void served(const catalog::ServedUsage&, double) override {}
+  void served(const catalog::ServedUsage&, double, audio::AudioFormat) override {}
+  void first_audio(std::chrono::steady_clock::duration) override {}
+  void error_sent(std::string_view) override {}
   uint64_t last_job = 0;
   bool closed = false;
 };

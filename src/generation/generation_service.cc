@@ -165,7 +165,9 @@ class Generation final : public synthesis::JobObserver, public std::enable_share
       responder_->send(sse_error(++event_id_, ApiError::internal(), responder_->request_id()), [](bool) {});
       return responder_->close_stream();
     }
-    meter_.served(account_, plan_.model->name, usage(), audio_seconds_);
+    // The client gets the audio as a WAV file, or as PCM events when streaming.
+    const audio::AudioFormat served_as = plan_.stream ? audio::AudioFormat::kPcm : audio::AudioFormat::kWav;
+    meter_.served(account_, plan_.model->name, served_as, usage(), audio_seconds_);
     json::object data = envelope("stop");
     json::object& audio = data["output"].as_object()["audio"].as_object();
     audio["data"] = "";

@@ -6,8 +6,9 @@
 
 namespace voxwire::metering {
 
-void Meter::served(std::string_view account, std::string_view model, const catalog::ServedUsage& usage,
-                   double audio_seconds) {
+void Meter::served(std::string_view account, std::string_view model, audio::AudioFormat format,
+                   const catalog::ServedUsage& usage, double audio_seconds) {
+  metrics_.served(model, audio::format_name(format), audio_seconds, usage.characters);
   record(account, model,
          {.characters = usage.characters,
           .input_tokens = usage.input_tokens,

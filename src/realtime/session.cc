@@ -1,5 +1,7 @@
 #include "realtime/session.h"
 
+#include <algorithm>
+
 #include "base/base64.h"
 #include "base/ids.h"
 #include "base/utf8.h"
@@ -169,7 +171,7 @@ void Session::commit_ready_text() {
 void Session::commit(std::string text) {
   host_.send(committed_event(ids::prefixed("item")));
   queued_chars_ += utf8::length(text);
-  queue_.push_back(std::move(text));
+  queue_.push_back({std::move(text), Clock::now()});
   start_next_response();
 }
 
@@ -177,19 +179,20 @@ void Session::start_next_response() {
   if (active_ || queue_.empty() || !config_.voice) return;
   Active a{next_job_id_++, {ids::prefixed("resp"), ids::prefixed("item")}, std::move(queue_.front())};
   queue_.pop_front();
-  queued_chars_ -= utf8::length(a.text);
+  queued_chars_ -= utf8::length(a.input.text);
   host_.send(response_created(a.ids, config_.voice->name));
   host_.send(output_item_added(a.ids));
   host_.send(content_part_added(a.ids));
 
   synthesis::SynthesisSpec spec;
-  spec.text = a.text;
+  spec.text = a.input.text;
   spec.language = config_.language;
   spec.voice = synthesis::instructed_voice(model_, *config_.voice, config_.instructions);
   spec.speech_rate = config_.speech_rate;
   spec.pitch_rate = config_.pitch_rate;
   spec.output.encoder = {config_.format, config_.sample_rate_hz, config_.bit_rate_kbps};
   spec.output.volume = config_.volume;
+  spec.first_audio_due = heard_by_;
   uint64_t job_id = a.job_id;
   active_ = std::move(a);
   host_.start_job(job_id, std::move(spec));
@@ -197,6 +200,13 @@ void Session::start_next_response() {
 
 void Session::on_job_chunk(uint64_t job_id, std::string bytes) {
   if (!active_ || active_->job_id != job_id) return;  // a cancelled response's late output
+  if (active_->audio_bytes == 0) {
+    const Clock::time_point now = Clock::now();
+    // The wait a listener hears: from the commit, or from when the earlier
+    // responses ran out if that was later; none if they still play.
+    if (now > heard_by_) host_.first_audio(now - std::max(active_->input.at, heard_by_));
+    active_->heard_from = std::max(now, heard_by_);
+  }
   active_->audio_bytes += bytes.size();
   std::size_t n = bytes.size();
   host_.send(audio_delta(active_->ids, base64::encode(bytes)), job_id, n);
@@ -214,7 +224,7 @@ void Session::on_job_done(uint64_t job_id, const Status& status, const synthesis
   error.code = "internal_error";
   error.type = "server_error";
   error.message = "Synthesis failed: " + status.message();
-  host_.send(error_event(error));
+  send_error_event(error);
   state_ = State::kFailed;
   active_.reset();
   queue_.clear();
@@ -226,9 +236,12 @@ void Session::end_response(std::string_view status, double audio_seconds) {
   host_.send(audio_done(a.ids));
   host_.send(content_part_done(a.ids));
   host_.send(output_item_done(a.ids));
-  const catalog::ServedUsage usage = catalog::usage_of(model_.caps, a.text, audio_seconds);
+  const catalog::ServedUsage usage = catalog::usage_of(model_.caps, a.input.text, audio_seconds);
   host_.send(response_done(a.ids, config_.voice ? config_.voice->name : "", status, catalog::usage_json(usage)));
-  host_.served(usage, audio_seconds);
+  host_.served(usage, audio_seconds, config_.format);
+  if (a.heard_from != Clock::time_point{}) {
+    heard_by_ = a.heard_from + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(audio_seconds));
+  }
   active_.reset();
 }
 
@@ -258,6 +271,11 @@ void Session::send_error(std::string code, std::string message, std::string para
   error.message = std::move(message);
   error.param = std::move(param);
   error.client_event_id = client_event_id;
+  send_error_event(error);
+}
+
+void Session::send_error_event(const ErrorInfo& error) {
+  host_.error_sent(error.code);
   host_.send(error_event(error));
 }
 

@@ -4,6 +4,7 @@
 // closes the connection, and feeds job output back in. Not thread-safe: the
 // host calls it from one strand.
 #pragma once
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -34,8 +35,14 @@ class SessionHost {
   // Sends what is queued, then closes the connection with code and reason.
   virtual void close(uint16_t code, std::string reason) = 0;
   // A response ended having served `usage` (as its response.done reports)
-  // and audio_seconds of audio.
-  virtual void served(const catalog::ServedUsage& usage, double audio_seconds) = 0;
+  // and audio_seconds of audio in `format`.
+  virtual void served(const catalog::ServedUsage& usage, double audio_seconds, audio::AudioFormat format) = 0;
+  // For metrics: a listener waited `wait` for a response's first audio delta
+  // (from the commit, or from when the session's earlier audio ran out if
+  // that was later; not reported when the earlier audio still plays); an
+  // error event with `code` was sent.
+  virtual void first_audio(std::chrono::steady_clock::duration wait) = 0;
+  virtual void error_sent(std::string_view code) = 0;
 };
 
 struct SessionLimits {
@@ -60,12 +67,18 @@ class Session {
 
  private:
   enum class State { kCreated, kStarted, kFinishing, kFinished, kFailed };
+  using Clock = std::chrono::steady_clock;
 
+  struct Committed {
+    std::string text;
+    Clock::time_point at;
+  };
   struct Active {
     uint64_t job_id;
     ResponseIds ids;
-    std::string text;
+    Committed input;
     std::size_t audio_bytes = 0;
+    Clock::time_point heard_from{};  // when the listener starts hearing it (set at its first audio)
   };
 
   void handle_event(const boost::json::object& event, const std::string& client_event_id);
@@ -77,6 +90,7 @@ class Session {
   void on_finish();
 
   void send_error(std::string code, std::string message, std::string param, const std::string& client_event_id);
+  void send_error_event(const ErrorInfo& error);
   void send_status_error(const Status& status, const std::string& client_event_id);
   // Server-side segmentation of the buffer in server_commit mode.
   void commit_ready_text();
@@ -98,9 +112,10 @@ class Session {
   SessionConfig config_;
   std::string buffer_;               // appended, not yet committed
   std::size_t buffer_chars_ = 0;     // code points in buffer_
-  std::deque<std::string> queue_;    // committed, waiting for synthesis
+  std::deque<Committed> queue_;      // committed, waiting for synthesis
   std::size_t queued_chars_ = 0;     // code points in queue_
   std::optional<Active> active_;     // the response being synthesized
+  Clock::time_point heard_by_{};     // when the listener will have heard every response so far
   uint64_t next_job_id_ = 1;
 };
 

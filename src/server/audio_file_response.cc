@@ -3,8 +3,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "api/api_error.h"
-#include "server/http_error.h"
 #include "server/request_target.h"
 
 namespace voxwire::server {
@@ -45,8 +43,8 @@ bool parse_range(std::string_view header, uint64_t size, uint64_t* first, uint64
 
 }  // namespace
 
-http::response<http::string_body> audio_file_response(const http::request<http::string_body>& request,
-                                                      const generation::AudioFiles& files) {
+AudioFileAnswer audio_file_response(const http::request<http::string_body>& request,
+                                    const generation::AudioFiles& files) {
   const bool keep_alive = request.keep_alive();
   RequestTarget target = split_target(request.target());
   std::string_view name = target.path.substr(std::string_view("/files/").size());
@@ -55,13 +53,13 @@ http::response<http::string_body> audio_file_response(const http::request<http::
   auto file = files.resolve(name, expires.value_or(""), signature.value_or(""));
   if (!file.ok()) {
     if (file.status().code() == StatusCode::kDeadlineExceeded) {
-      return error_response({403, "AccessDenied", "The audio URL has expired."}, request.version(), keep_alive);
+      return ApiError{403, "AccessDenied", "The audio URL has expired."};
     }
-    return error_response({404, "NotFound", "No such audio file."}, request.version(), keep_alive);
+    return ApiError{404, "NotFound", "No such audio file."};
   }
   std::error_code ec;
   uint64_t size = std::filesystem::file_size(file->path, ec);
-  if (ec) return error_response({404, "NotFound", "No such audio file."}, request.version(), keep_alive);
+  if (ec) return ApiError{404, "NotFound", "No such audio file."};
 
   http::response<http::string_body> res{http::status::ok, request.version()};
   res.set(http::field::server, "voxwire");

@@ -2,13 +2,10 @@
 
 #include <boost/json.hpp>
 
-#include "base/ids.h"
-
 namespace voxwire::server {
 
 http::response<http::string_body> error_response(const ApiError& error, unsigned http_version, bool keep_alive,
-                                                 std::string request_id) {
-  if (request_id.empty()) request_id = ids::uuid();
+                                                 const std::string& request_id) {
   http::response<http::string_body> res{static_cast<http::status>(error.http_status), http_version};
   res.set(http::field::server, "voxwire");
   res.set(http::field::content_type, "application/json");

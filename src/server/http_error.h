@@ -12,9 +12,8 @@ namespace voxwire::server {
 
 namespace http = boost::beast::http;
 
-// request_id is made up when empty.
 http::response<http::string_body> error_response(const ApiError& error, unsigned http_version, bool keep_alive,
-                                                 std::string request_id = {});
+                                                 const std::string& request_id);
 // An ApiReply with request_id added to its body.
 http::response<http::string_body> json_response(const ApiReply& reply, unsigned http_version, bool keep_alive,
                                                 const std::string& request_id);

@@ -1,5 +1,9 @@
 #include "server/http_session.h"
 
+#include <algorithm>
+#include <cctype>
+#include <variant>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -28,12 +32,34 @@ constexpr std::string_view kFilesPrefix = "/files/";
 constexpr std::chrono::seconds kLingerTime{2};        // how long close() drains a client still sending
 constexpr std::size_t kDrainChunkBytes = 64 * 1024;
 constexpr int kSessionRetryAfterS = 1;  // a session place frees whenever another session ends
+constexpr std::size_t kMaxRequestIdBytes = 64;
+constexpr std::size_t kMaxLoggedPathBytes = 256;
+constexpr std::string_view kRequestIdHeader = "X-Request-Id";
 
-// 429 Throttling.RateQuota telling the client when to retry.
-http::response<http::string_body> rate_limited(std::string message, int retry_after_s, unsigned version,
-                                               bool keep_alive, std::string request_id = {}) {
-  auto res = error_response(ApiError::rate_quota(std::move(message)), version, keep_alive, std::move(request_id));
-  res.set(http::field::retry_after, std::to_string(retry_after_s));
+// The client's X-Request-Id when it looks like an id (one set by a proxy,
+// say), so logs on both sides agree; otherwise a fresh one.
+std::string request_id_of(const http::request<http::string_body>& request) {
+  std::string_view id = request[kRequestIdHeader];
+  const bool plausible = !id.empty() && id.size() <= kMaxRequestIdBytes && std::ranges::all_of(id, [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+  return plausible ? std::string(id) : ids::uuid();
+}
+
+// The DashScope code of an error reply, or empty for a success.
+std::string_view error_code_of(const ApiReply& reply) {
+  const boost::json::value* code = reply.http_status >= 400 ? reply.body.if_contains("code") : nullptr;
+  return code && code->is_string() ? std::string_view(code->get_string()) : std::string_view();
+}
+
+http::response<http::string_body> plain_response(http::status status, unsigned version, bool keep_alive,
+                                                 std::string_view content_type, std::string body) {
+  http::response<http::string_body> res{status, version};
+  res.set(http::field::server, "voxwire");
+  res.set(http::field::content_type, content_type);
+  res.keep_alive(keep_alive);
+  res.body() = std::move(body);
+  res.prepare_payload();
   return res;
 }
 
@@ -65,6 +91,7 @@ class HttpSession::Responder final : public ApiResponder {
         keep_alive_(keep_alive) {}
 
   void reply(ApiReply reply) override {
+    if (std::string_view code = error_code_of(reply); !code.empty()) session_->context_.metrics.error(code);
     on_strand([s = session_, reply = std::move(reply), id = request_id_, v = version_, k = keep_alive_] {
       s->send(json_response(reply, v, k, id));
     });
@@ -97,7 +124,10 @@ class HttpSession::Responder final : public ApiResponder {
 };
 
 HttpSession::HttpSession(tcp::socket socket, ServerContext& context)
-    : stream_(std::move(socket)), request_timer_(stream_.get_executor()), context_(context) {
+    : stream_(std::move(socket)),
+      request_timer_(stream_.get_executor()),
+      context_(context),
+      connection_(context.metrics.connection_opened()) {
   // Audio deltas are small and latency-critical: never hold them back (Nagle).
   boost::system::error_code ignored;
   stream_.socket().set_option(tcp::no_delay(true), ignored);
@@ -127,27 +157,39 @@ void HttpSession::read_request() {
 
 void HttpSession::on_read(beast::error_code ec, std::size_t) {
   request_timer_.cancel();
-  if (ec == http::error::body_limit) {
-    send(error_response(ApiError::too_large(), 11, false));
-    return;
-  }
+  // A request that could not be read is answered (if at all) and the
+  // connection closed.
+  auto fail_and_close = [this](const ApiError& error) {
+    begin_exchange(parser_->get());
+    exchange_.keep_alive = false;
+    fail(error);
+  };
+  if (ec == http::error::body_limit) return fail_and_close(ApiError::too_large());
   if (request_timed_out_) {
-    if (parser_->got_some()) send(error_response(ApiError::timed_out(), 11, false));
-    else close();  // an idle keep-alive connection: nothing to answer
-    return;
+    if (parser_->got_some()) return fail_and_close(ApiError::timed_out());
+    return close();  // an idle keep-alive connection: nothing to answer
   }
   if (ec) {
     if (!quiet_error(ec)) {
       if (parser_->got_some()) {
-        send(error_response(ApiError::invalid_parameter("Malformed HTTP request: " + ec.message()), 11, false));
-        return;
+        return fail_and_close(ApiError::invalid_parameter("Malformed HTTP request: " + ec.message()));
       }
       log::debug("http_read_failed", {{"error", ec.message()}});
     }
-    close();
-    return;
+    return close();
   }
+  begin_exchange(parser_->get());
   handle(parser_->release());
+}
+
+void HttpSession::begin_exchange(const Request& request) {
+  std::string_view path = split_target(request.target()).path;
+  exchange_ = {.request_id = request_id_of(request),
+               .method = std::string(request.method_string()),
+               .path = std::string(path.substr(0, kMaxLoggedPathBytes)),
+               .version = request.version(),
+               .keep_alive = request.keep_alive(),
+               .started = std::chrono::steady_clock::now()};
 }
 
 void HttpSession::handle(Request request) {
@@ -156,7 +198,7 @@ void HttpSession::handle(Request request) {
     if (websocket::is_upgrade(request)) {
       upgrade_realtime(std::move(request));
     } else {
-      send(error_response(ApiError::websocket_required(), request.version(), request.keep_alive()));
+      fail(ApiError::websocket_required());
     }
     return;
   }
@@ -178,27 +220,36 @@ void HttpSession::handle(Request request) {
   }
   if (target.path.starts_with(kFilesPrefix) &&
       (request.method() == http::verb::get || request.method() == http::verb::head)) {
-    send(audio_file_response(request, context_.audio_files));
-    return;
+    AudioFileAnswer answer = audio_file_response(request, context_.audio_files);
+    if (const ApiError* error = std::get_if<ApiError>(&answer)) return fail(*error);
+    return send(std::get<Response>(std::move(answer)));
   }
-  if (target.path == "/healthz" && request.method() == http::verb::get) {
-    Response res{http::status::ok, request.version()};
-    res.set(http::field::server, "voxwire");
-    res.set(http::field::content_type, "application/json");
-    res.keep_alive(request.keep_alive());
-    res.body() = R"({"status":"ok"})";
-    res.prepare_payload();
-    send(std::move(res));
-    return;
+  // Operations endpoints: no API key (keep /metrics away from the public).
+  if (request.method() == http::verb::get) {
+    const unsigned version = request.version();
+    const bool keep_alive = request.keep_alive();
+    if (target.path == "/healthz") {
+      return send(plain_response(http::status::ok, version, keep_alive, "application/json", R"({"status":"ok"})"));
+    }
+    if (target.path == "/readyz") {
+      std::string_view reason = context_.readiness.not_ready_reason();
+      if (reason.empty()) {
+        return send(plain_response(http::status::ok, version, keep_alive, "application/json", R"({"status":"ready"})"));
+      }
+      boost::json::object body{{"status", "not_ready"}, {"reason", reason}};
+      return send(plain_response(http::status::service_unavailable, version, keep_alive, "application/json",
+                                 boost::json::serialize(body)));
+    }
+    if (target.path == "/metrics") {
+      context_.metrics.set_queue_depth(context_.synthesis.queue_depth());
+      return send(plain_response(http::status::ok, version, keep_alive, "text/plain; version=0.0.4; charset=utf-8",
+                                 context_.metrics.exposition()));
+    }
   }
-  send(error_response(ApiError::path_not_found(target.path), request.version(), request.keep_alive()));
+  fail(ApiError::path_not_found(target.path));
 }
 
 void HttpSession::serve_api(Request request, const ApiHandler& handler) {
-  const std::string request_id = ids::uuid();
-  const unsigned version = request.version();
-  const bool keep_alive = request.keep_alive();
-  auto fail = [&](const ApiError& error) { send(error_response(error, version, keep_alive, request_id)); };
   if (request.method() != http::verb::post) return fail(ApiError::invalid_parameter("Use POST for this endpoint."));
   Result<auth::Caller> caller =
       context_.keys.authenticate(request[http::field::authorization], request["X-DashScope-WorkSpace"]);
@@ -217,8 +268,8 @@ void HttpSession::serve_api(Request request, const ApiHandler& handler) {
     const std::string_view name = model->get_string();
     const limits::Admission admission = context_.rate_limiter.admit(caller->account, name, context_.rpm_limit(name));
     if (!admission.admitted) {
-      log::info("rate_limited", {{"account", caller->account}, {"model", name}});
-      return send(rate_limited({}, admission.retry_after_s, version, keep_alive, request_id));
+      log::info("rate_limited", {{"account", caller->account}, {"model", name}, {"request_id", exchange_.request_id}});
+      return refuse(metrics::Limit::kRpm, {}, admission.retry_after_s);
     }
   }
   std::string base_url = context_.config.public_base_url;
@@ -227,63 +278,91 @@ void HttpSession::serve_api(Request request, const ApiHandler& handler) {
     base_url = "http://" + (host.empty() ? context_.config.host + ":" + std::to_string(context_.config.port)
                                          : std::string(host));
   }
-  auto responder = std::make_shared<Responder>(shared_from_this(), request_id, std::move(base_url), version, keep_alive);
+  auto responder = std::make_shared<Responder>(shared_from_this(), exchange_.request_id, std::move(base_url),
+                                               exchange_.version, exchange_.keep_alive);
   handler(*caller, body.as_object(), request, std::move(responder));
 }
 
 void HttpSession::upgrade_realtime(Request request) {
+  exchange_.keep_alive = false;  // a refused upgrade ends the connection
   Result<auth::Caller> caller =
       context_.keys.authenticate(request[http::field::authorization], request["X-DashScope-WorkSpace"]);
   if (!caller.ok()) {
-    log::info("realtime_rejected", {{"reason", "unauthenticated"}});
-    ApiError error = caller.status().code() == StatusCode::kUnauthenticated
-                         ? ApiError::invalid_api_key()
-                         : ApiError::invalid_parameter(caller.status().message());
-    send(error_response(error, request.version(), false));
-    return;
+    log::info("realtime_rejected", {{"reason", "unauthenticated"}, {"request_id", exchange_.request_id}});
+    return fail(caller.status().code() == StatusCode::kUnauthenticated
+                    ? ApiError::invalid_api_key()
+                    : ApiError::invalid_parameter(caller.status().message()));
   }
   std::optional<std::string> model_name = query_param(split_target(request.target()).query, "model");
-  if (!model_name || model_name->empty()) {
-    send(error_response(ApiError::missing_model(), request.version(), false));
-    return;
-  }
+  if (!model_name || model_name->empty()) return fail(ApiError::missing_model());
   const catalog::ModelInfo* model = context_.models.find_model(*model_name, catalog::Surface::kRealtime);
   if (!model) {
-    log::info("realtime_rejected", {{"reason", "unknown_model"}, {"model", *model_name}});
-    send(error_response(ApiError::model_not_found(*model_name), request.version(), false));
-    return;
+    log::info("realtime_rejected",
+              {{"reason", "unknown_model"}, {"model", *model_name}, {"request_id", exchange_.request_id}});
+    return fail(ApiError::model_not_found(*model_name));
   }
   const limits::Admission admission =
       context_.rate_limiter.admit(caller->account, model->name, context_.rpm_limit(model->name));
   if (!admission.admitted) {
-    log::info("realtime_rejected", {{"reason", "rate_limited"}, {"account", caller->account}, {"model", model->name}});
-    send(rate_limited({}, admission.retry_after_s, request.version(), false));
-    return;
+    log::info("realtime_rejected", {{"reason", "rate_limited"},
+                                    {"account", caller->account},
+                                    {"model", model->name},
+                                    {"request_id", exchange_.request_id}});
+    return refuse(metrics::Limit::kRpm, {}, admission.retry_after_s);
   }
   std::optional<limits::SessionLimiter::Ticket> ticket = context_.session_limiter.acquire(caller->account);
   if (!ticket) {
-    log::info("realtime_rejected", {{"reason", "too_many_sessions"}, {"account", caller->account}});
-    send(rate_limited("Too many concurrent realtime sessions for this API key (at most " +
-                          std::to_string(context_.session_limiter.max_per_account()) + ").",
-                      kSessionRetryAfterS, request.version(), false));
-    return;
+    log::info("realtime_rejected",
+              {{"reason", "too_many_sessions"}, {"account", caller->account}, {"request_id", exchange_.request_id}});
+    return refuse(metrics::Limit::kSessions,
+                  "Too many concurrent realtime sessions for this API key (at most " +
+                      std::to_string(context_.session_limiter.max_per_account()) + ").",
+                  kSessionRetryAfterS);
   }
   stream_.expires_never();
-  std::make_shared<RealtimeConnection>(std::move(stream_), context_, *model, std::move(*caller), std::move(*ticket))
+  std::make_shared<RealtimeConnection>(std::move(stream_), context_, *model, std::move(*caller), std::move(*ticket),
+                                       exchange_.request_id, std::move(connection_))
       ->accept(std::move(request));
 }
 
 void HttpSession::send(Response response) {
+  response.set(kRequestIdHeader, exchange_.request_id);
   stream_.expires_after(std::chrono::milliseconds(context_.config.write_timeout_ms));
-  bool close = !response.keep_alive();
+  const bool close = !response.keep_alive();
+  const unsigned status = response.result_int();
   auto shared = std::make_shared<Response>(std::move(response));
   http::async_write(stream_, *shared,
-                    [self = shared_from_this(), shared, close](beast::error_code ec, std::size_t n) {
-                      self->on_write(close, ec, n);
+                    [self = shared_from_this(), shared, close, status](beast::error_code ec, std::size_t n) {
+                      self->on_write(close, status, ec, n);
                     });
 }
 
-void HttpSession::on_write(bool close_after, beast::error_code ec, std::size_t) {
+void HttpSession::fail(const ApiError& error, int retry_after_s) {
+  context_.metrics.error(error.code);
+  Response res = error_response(error, exchange_.version, exchange_.keep_alive, exchange_.request_id);
+  if (retry_after_s > 0) res.set(http::field::retry_after, std::to_string(retry_after_s));
+  send(std::move(res));
+}
+
+void HttpSession::refuse(metrics::Limit limit, std::string message, int retry_after_s) {
+  context_.metrics.rate_limited(limit);
+  fail(ApiError::rate_quota(std::move(message)), retry_after_s);
+}
+
+void HttpSession::log_exchange(unsigned status) const {
+  const auto duration =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - exchange_.started);
+  log::info("http_request", {{"request_id", exchange_.request_id},
+                             {"method", exchange_.method},
+                             {"path", exchange_.path},
+                             {"status", status},
+                             {"bytes", exchange_.bytes},
+                             {"duration_ms", duration.count()}});
+}
+
+void HttpSession::on_write(bool close_after, unsigned status, beast::error_code ec, std::size_t bytes) {
+  exchange_.bytes += bytes;
+  log_exchange(status);
   if (ec || close_after) {
     close();
     return;
@@ -313,6 +392,7 @@ void HttpSession::stream_open(unsigned version, bool keep_alive) {
   stream_head_->set(http::field::content_type, "text/event-stream;charset=UTF-8");
   stream_head_->set(http::field::cache_control, "no-cache");
   stream_head_->set("X-Accel-Buffering", "no");
+  stream_head_->set(kRequestIdHeader, exchange_.request_id);
   stream_head_->keep_alive(keep_alive);
   stream_head_->chunked(true);
   stream_serializer_ = std::make_unique<http::response_serializer<http::empty_body>>(*stream_head_);
@@ -341,7 +421,7 @@ void HttpSession::stream_pump() {
   writing_piece_ = true;
   stream_.expires_after(std::chrono::milliseconds(context_.config.write_timeout_ms));
   auto done = beast::bind_front_handler(
-      [](std::shared_ptr<HttpSession> self, beast::error_code ec, std::size_t) { self->stream_written(ec); },
+      [](std::shared_ptr<HttpSession> self, beast::error_code ec, std::size_t n) { self->stream_written(ec, n); },
       shared_from_this());
   Pending& next = pending_.front();
   switch (next.piece) {
@@ -351,11 +431,13 @@ void HttpSession::stream_pump() {
   }
 }
 
-void HttpSession::stream_written(beast::error_code ec) {
+void HttpSession::stream_written(beast::error_code ec, std::size_t bytes) {
   writing_piece_ = false;
+  exchange_.bytes += bytes;
   Pending done = std::move(pending_.front());
   pending_.pop_front();
   if (ec) {  // the client is gone: everything queued fails, the connection ends
+    log_exchange(200);
     stream_broken_ = true;
     if (done.written) done.written(false);
     for (Pending& p : pending_) {
@@ -367,6 +449,7 @@ void HttpSession::stream_written(beast::error_code ec) {
   }
   if (done.written) done.written(true);
   if (done.piece == Piece::kLast) {
+    log_exchange(200);
     bool keep_alive = stream_head_->keep_alive();
     stream_serializer_.reset();
     stream_head_.reset();

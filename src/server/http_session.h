@@ -1,10 +1,13 @@
 // server/http_session.h: one HTTP/1.1 connection: reads requests (bounded
 // header time and body size), routes them — JSON APIs, their Server-Sent
-// Event streams, generated audio files, health — and hands WebSocket upgrades
-// of the realtime path to a RealtimeConnection. One request at a time: the
-// next is read once the answer is written. Lives as long as an asynchronous
-// operation (or an ApiResponder) holds it; runs on its strand.
+// Event streams, generated audio files, health, readiness, metrics — and
+// hands WebSocket upgrades of the realtime path to a RealtimeConnection. One
+// request at a time: the next is read once the answer is written, and logged
+// (event=http_request). Every answer carries the request's X-Request-Id.
+// Lives as long as an asynchronous operation (or an ApiResponder) holds it;
+// runs on its strand.
 #pragma once
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -18,6 +21,7 @@
 #include <boost/json.hpp>
 
 #include "api/api_responder.h"
+#include "metrics/metrics.h"
 #include "server/server_context.h"
 
 namespace voxwire::server {
@@ -35,13 +39,32 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   using ApiHandler = std::function<void(const auth::Caller&, const boost::json::object&, const Request&,
                                         std::shared_ptr<ApiResponder>)>;
 
+  // The request being answered (one at a time, so one record suffices).
+  struct Exchange {
+    std::string request_id;  // X-Request-Id, and request_id in JSON bodies
+    std::string method;
+    std::string path;        // never the query: it may carry signatures
+    unsigned version = 11;
+    bool keep_alive = false;
+    std::chrono::steady_clock::time_point started;
+    std::size_t bytes = 0;   // written so far
+  };
+
   void read_request();
   void on_read(boost::beast::error_code ec, std::size_t bytes);
+  // Starts the record of `request` (whatever of it was parsed).
+  void begin_exchange(const Request& request);
   void handle(Request request);
   void serve_api(Request request, const ApiHandler& handler);
   void upgrade_realtime(Request request);
   void send(Response response);
-  void on_write(bool close, boost::beast::error_code ec, std::size_t bytes);
+  // Answers the current request with `error` (counted by its code), and a
+  // Retry-After when retry_after_s > 0.
+  void fail(const ApiError& error, int retry_after_s = 0);
+  // 429 Throttling.RateQuota for a request over `limit`.
+  void refuse(metrics::Limit limit, std::string message, int retry_after_s);
+  void on_write(bool close, unsigned status, boost::beast::error_code ec, std::size_t bytes);
+  void log_exchange(unsigned status) const;
   void close();  // ends the response side, then drains input for a moment
   void drain_input();
 
@@ -56,7 +79,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void stream_send(std::string event, std::function<void(bool)> written);
   void stream_close();
   void stream_pump();
-  void stream_written(boost::beast::error_code ec);
+  void stream_written(boost::beast::error_code ec, std::size_t bytes);
 
   boost::beast::tcp_stream stream_;
   boost::asio::steady_timer request_timer_;  // header_timeout_ms for each request to arrive
@@ -64,6 +87,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   ServerContext& context_;
+  metrics::GaugeHold connection_;  // handed on to the RealtimeConnection on upgrade
+  Exchange exchange_;
 
   std::deque<Pending> pending_;
   bool writing_piece_ = false;

@@ -50,12 +50,15 @@ class RealtimeConnection::JobForwarder final : public synthesis::JobObserver {
 
 RealtimeConnection::RealtimeConnection(beast::tcp_stream stream, ServerContext& context,
                                        const catalog::ModelInfo& model, auth::Caller caller,
-                                       limits::SessionLimiter::Ticket session_place)
+                                       limits::SessionLimiter::Ticket session_place, std::string request_id,
+                                       metrics::GaugeHold connection)
     : ws_(std::move(stream)),
       context_(context),
       model_(model),
       account_(caller.account),
       session_place_(std::move(session_place)),
+      request_id_(std::move(request_id)),
+      connection_(std::move(connection)),
       session_(*this, model,
                [&context, &model, caller = std::move(caller)](std::string_view voice) {
                  return context.voices.resolve(model, caller, voice, "session.voice");
@@ -66,8 +69,10 @@ RealtimeConnection::~RealtimeConnection() { cancel_jobs(); }
 
 void RealtimeConnection::accept(http::request<http::string_body> request) {
   ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-  ws_.set_option(websocket::stream_base::decorator(
-      [](websocket::response_type& res) { res.set(http::field::server, "voxwire"); }));
+  ws_.set_option(websocket::stream_base::decorator([id = request_id_](websocket::response_type& res) {
+    res.set(http::field::server, "voxwire");
+    res.set("X-Request-Id", id);
+  }));
   // The message limit is enforced in on_read, not by Beast: Beast fails an
   // oversized message by closing the socket after draining at most one read,
   // so a client still sending gets a reset instead of the 1009 close frame.
@@ -77,11 +82,13 @@ void RealtimeConnection::accept(http::request<http::string_body> request) {
 
 void RealtimeConnection::on_accept(beast::error_code ec) {
   if (ec) {
-    log::info("realtime_handshake_failed", {{"error", ec.message()}});
+    log::info("realtime_handshake_failed", {{"request_id", request_id_}, {"error", ec.message()}});
     return;
   }
+  active_.emplace(context_.metrics.realtime_session_started());
+  opened_ = Clock::now();
   session_.start();
-  log::info("realtime_open", {{"session", session_.id()}, {"model", model_.name}});
+  log::info("realtime_open", {{"request_id", request_id_}, {"session", session_.id()}, {"model", model_.name}});
   last_activity_ = Clock::now();
   arm_timer();
   read_next();
@@ -95,10 +102,7 @@ void RealtimeConnection::read_next() {
 void RealtimeConnection::on_read(beast::error_code ec, std::size_t) {
   if (ec) {
     if (ec == websocket::error::closed) {
-      log::info("realtime_closed", {{"session", session_.id()}, {"by", "client"}});
-      closed_ = true;
-      cancel_jobs();
-      timer_.cancel();
+      end("client", ws_.reason().code, ws_.reason().reason.c_str());
     } else {
       abort(ec.message());
     }
@@ -182,16 +186,20 @@ void RealtimeConnection::close(uint16_t code, std::string reason) {
   if (!writing_) start_close();
 }
 
-void RealtimeConnection::served(const catalog::ServedUsage& usage, double audio_seconds) {
-  context_.meter.served(account_, model_.name, usage, audio_seconds);
+void RealtimeConnection::served(const catalog::ServedUsage& usage, double audio_seconds, audio::AudioFormat format) {
+  ++responses_;
+  context_.meter.served(account_, model_.name, format, usage, audio_seconds);
 }
+
+void RealtimeConnection::first_audio(std::chrono::steady_clock::duration wait) {
+  context_.metrics.first_audio(wait);
+}
+
+void RealtimeConnection::error_sent(std::string_view code) { context_.metrics.error(code); }
 
 void RealtimeConnection::start_close() {
   if (closed_) return;
-  closed_ = true;
-  cancel_jobs();
-  timer_.cancel();
-  log::info("realtime_closed", {{"session", session_.id()}, {"by", "server"}, {"reason", close_when_drained_->reason.c_str()}});
+  end("server", close_when_drained_->code, close_when_drained_->reason.c_str());
   ws_.async_close(*close_when_drained_, [self = shared_from_this()](beast::error_code) {});
 }
 
@@ -220,11 +228,25 @@ void RealtimeConnection::on_timer(beast::error_code ec) {
   arm_timer();
 }
 
-void RealtimeConnection::abort(std::string_view reason) {
-  if (!closed_) log::info("realtime_aborted", {{"session", session_.id()}, {"reason", reason}});
+void RealtimeConnection::end(std::string_view by, int code, std::string_view reason) {
+  if (closed_) return;
   closed_ = true;
   cancel_jobs();
   timer_.cancel();
+  active_.reset();
+  const auto duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - opened_);
+  log::info("realtime_end", {{"request_id", request_id_},
+                             {"session", session_.id()},
+                             {"model", model_.name},
+                             {"by", by},
+                             {"code", code},
+                             {"reason", reason},
+                             {"duration_ms", duration.count()},
+                             {"responses", responses_}});
+}
+
+void RealtimeConnection::abort(std::string_view reason) {
+  end("error", static_cast<int>(websocket::close_code::abnormal), reason);
   beast::error_code ignored;
   beast::get_lowest_layer(ws_).socket().close(ignored);
 }

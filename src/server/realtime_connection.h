@@ -1,6 +1,7 @@
 // server/realtime_connection.h: one realtime WebSocket (/api-ws/v1/realtime):
 // frames in and out, one write in flight, synthesis output posted back from
-// the workers, idle and stalled-reader timeouts. The protocol itself is
+// the workers, idle and stalled-reader timeouts, its metrics and one log line
+// when it ends (event=realtime_end). The protocol itself is
 // realtime::Session. Lives while an operation or a job holds it; every
 // handler runs on the connection's strand.
 #pragma once
@@ -17,6 +18,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "metrics/metrics.h"
 #include "realtime/session.h"
 #include "server/server_context.h"
 
@@ -24,9 +26,11 @@ namespace voxwire::server {
 
 class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnection>, private realtime::SessionHost {
  public:
-  // `caller` owns the custom voices this connection may use.
+  // `caller` owns the custom voices this connection may use; request_id is
+  // the upgrade request's; `connection` counts the socket while it lives.
   RealtimeConnection(boost::beast::tcp_stream stream, ServerContext& context, const catalog::ModelInfo& model,
-                     auth::Caller caller, limits::SessionLimiter::Ticket session_place);
+                     auth::Caller caller, limits::SessionLimiter::Ticket session_place, std::string request_id,
+                     metrics::GaugeHold connection);
   ~RealtimeConnection() override;
 
   // Completes the WebSocket handshake for `request` and starts the session.
@@ -47,7 +51,9 @@ class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnectio
   void start_job(uint64_t job_id, synthesis::SynthesisSpec spec) override;
   void cancel_job(uint64_t job_id) override;
   void close(uint16_t code, std::string reason) override;
-  void served(const catalog::ServedUsage& usage, double audio_seconds) override;
+  void served(const catalog::ServedUsage& usage, double audio_seconds, audio::AudioFormat format) override;
+  void first_audio(std::chrono::steady_clock::duration wait) override;
+  void error_sent(std::string_view code) override;
 
   void on_accept(boost::beast::error_code ec);
   void read_next();
@@ -57,6 +63,9 @@ class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnectio
   void start_close();
   void arm_timer();
   void on_timer(boost::beast::error_code ec);
+  // The connection is over, ended by `by` ("client", "server", "error") with
+  // a close code and reason: no more reads, writes or jobs. Logs once.
+  void end(std::string_view by, int code, std::string_view reason);
   // Ends the connection at once (read/write failure, stalled reader).
   void abort(std::string_view reason);
   void cancel_jobs();
@@ -67,6 +76,11 @@ class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnectio
   const catalog::ModelInfo& model_;
   const std::string account_;                      // the caller's, for metering
   limits::SessionLimiter::Ticket session_place_;  // held while the connection lives
+  const std::string request_id_;
+  metrics::GaugeHold connection_;                // held while the connection lives
+  std::optional<metrics::GaugeHold> active_;     // from the handshake until end()
+  Clock::time_point opened_;
+  int responses_ = 0;
   realtime::Session session_;
   boost::asio::steady_timer timer_;
 

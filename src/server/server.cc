@@ -79,12 +79,17 @@ auth::StoredKeyLookup stored_key_lookup(store::KeyStore& keys, const Clock& cloc
 }  // namespace
 
 Server::Server(ServerConfig config, const Clock& clock, Parts parts)
-    : store_(std::move(parts.store)),
+    : session_limiter_(config.max_sessions_per_account),
+      store_(std::move(parts.store)),
       ledger_(std::move(parts.ledger)),
       keys_(std::move(parts.keys)),
-      meter_(*ledger_, clock),
+      meter_(*ledger_, clock, metrics_),
       directory_(*store_, clock),
-      synthesis_(std::make_unique<synthesis::SynthesisService>(std::move(parts.synthesizer), worker_count(config))),
+      synthesis_(std::make_unique<synthesis::SynthesisService>(
+          std::move(parts.synthesizer), worker_count(config), synthesis::FlowControl{},
+          [&metrics = metrics_](const synthesis::JobStats& stats) {
+            metrics.synthesis_completed(stats.worker_seconds, stats.audio_seconds);
+          })),
       customization_(std::make_unique<customization::CustomizationService>(
           *store_, catalog::ModelCatalog::defaults(), *synthesis_, meter_, clock,
           customization::CustomizationConfig{.max_voices_per_account = config.max_voices_per_account,
@@ -93,7 +98,6 @@ Server::Server(ServerConfig config, const Clock& clock, Parts parts)
       generation_(std::make_unique<generation::GenerationService>(catalog::ModelCatalog::defaults(), directory_,
                                                                   *synthesis_, *audio_files_, meter_)),
       rate_limiter_(clock),
-      session_limiter_(config.max_sessions_per_account),
       context_{config,
                auth::ApiKeys(config.api_keys, stored_key_lookup(*keys_, clock), parts.open),
                clock,
@@ -105,7 +109,9 @@ Server::Server(ServerConfig config, const Clock& clock, Parts parts)
                *generation_,
                rate_limiter_,
                session_limiter_,
-               meter_},
+               meter_,
+               metrics_,
+               readiness_},
       acceptor_(ioc_),
       signals_(ioc_),
       sweep_timer_(ioc_),
@@ -138,12 +144,14 @@ Status Server::start() {
   accept_next();
   sweep();
   if (context_.config.warm_up) {
+    readiness_.set_warming_up(true);
     warm_up_thread_ = std::thread([this] {
       std::vector<VoiceProfile> voices;
       for (const SystemVoice& v : VoiceCatalog::system_voices().all()) voices.push_back(v.profile);
       auto began = std::chrono::steady_clock::now();
       synthesis_->synthesizer().warm_up(voices, stop_warm_up_);
       log::info("engines_warm", {{"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count()}});
+      readiness_.set_warming_up(false);
     });
   }
   return Status();
@@ -185,6 +193,7 @@ void Server::stop_on_signals() {
 }
 
 void Server::drain() {
+  readiness_.set_draining();
   boost::system::error_code ignored;
   acceptor_.close(ignored);
   stop_warm_up_.cancel();

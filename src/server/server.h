@@ -18,6 +18,8 @@
 #include "base/cancel_token.h"
 #include "base/clock.h"
 #include "base/result.h"
+#include "metrics/metrics.h"
+#include "server/readiness.h"
 #include "store/key_store.h"
 #include "store/usage_ledger.h"
 #include "store/voice_store.h"
@@ -36,13 +38,15 @@ class Server {
   ~Server();
 
   // Binds and listens; afterwards port() is the bound port. Then warms the
-  // engines up on a background thread (config.warm_up).
+  // engines up on a background thread (config.warm_up); /readyz answers 503
+  // until that is done.
   Status start();
   uint16_t port() const { return port_; }
   // Makes SIGINT and SIGTERM call drain(). Call before run().
   void stop_on_signals();
-  // Stops accepting connections, lets the responses in flight finish (for
-  // at most config.drain_timeout_ms), then stop()s. Call on the io thread.
+  // Stops accepting connections and answering ready, lets the responses in
+  // flight finish (for at most config.drain_timeout_ms), then stop()s. Call
+  // on the io thread.
   void drain();
   // Serves on this thread and io_threads - 1 more until stop().
   void run();
@@ -69,7 +73,11 @@ class Server {
   // Polls until no synthesis is in flight or `deadline`, then stop()s.
   void finish_drain(std::chrono::steady_clock::time_point deadline);
 
-  boost::asio::io_context ioc_;  // first: destroyed last, after everything posting to it
+  // Destroyed after ioc_: the connections it still holds when the server is
+  // destroyed give their gauge units and session places back to these.
+  metrics::Metrics metrics_;
+  limits::SessionLimiter session_limiter_;
+  boost::asio::io_context ioc_;  // destroyed after everything posting to it
   std::unique_ptr<store::VoiceStore> store_;
   std::unique_ptr<store::UsageLedger> ledger_;
   std::unique_ptr<store::KeyStore> keys_;
@@ -80,9 +88,9 @@ class Server {
   std::unique_ptr<generation::AudioFiles> audio_files_;
   std::unique_ptr<generation::GenerationService> generation_;
   limits::RateLimiter rate_limiter_;
-  limits::SessionLimiter session_limiter_;
   std::thread warm_up_thread_;
   CancelToken stop_warm_up_;
+  Readiness readiness_;
   ServerContext context_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;

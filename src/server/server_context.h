@@ -1,6 +1,7 @@
 // server/server_context.h: what every connection needs from the server:
-// configuration, API keys, catalogues, stores and services. Owned by Server;
-// outlives every connection. Its members are thread-safe.
+// configuration, API keys, catalogues, stores, services, metrics and
+// readiness. Owned by Server; outlives every connection. Its members are
+// thread-safe.
 #pragma once
 #include "auth/api_keys.h"
 #include "base/clock.h"
@@ -12,6 +13,8 @@
 #include "limits/rate_limiter.h"
 #include "limits/session_limiter.h"
 #include "metering/meter.h"
+#include "metrics/metrics.h"
+#include "server/readiness.h"
 #include "server/server_config.h"
 #include "synthesis/synthesis_service.h"
 
@@ -30,6 +33,8 @@ struct ServerContext {
   limits::RateLimiter& rate_limiter;
   limits::SessionLimiter& session_limiter;
   metering::Meter& meter;
+  metrics::Metrics& metrics;
+  const Readiness& readiness;
 
   // Requests per minute allowed per key for `model` (a realtime, HTTP or
   // customization model name); 0 = unlimited (limits off, or no such model).

@@ -1,5 +1,6 @@
 #include "synthesis/synthesis_service.h"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <unordered_map>
@@ -15,7 +16,7 @@ class Job;
 }  // namespace
 
 struct SynthesisService::Scheduler {
-  explicit Scheduler(int threads) : pool(threads) {}
+  Scheduler(int threads, CompletedJobListener listener) : on_completed(std::move(listener)), pool(threads) {}
 
   // Keeps a paused job alive until resume(); false once shutting down (the
   // job must then go on, to finish as cancelled).
@@ -35,6 +36,7 @@ struct SynthesisService::Scheduler {
     return owner;
   }
 
+  const CompletedJobListener on_completed;  // may be empty
   CancelToken shutdown;  // tripped for every job by SynthesisService::shutdown()
   std::atomic<std::size_t> active_jobs{0};
   std::mutex mutex;
@@ -92,7 +94,17 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
 
   void post_step() { post_step(shared_from_this()); }
   void post_step(std::shared_ptr<Job> self) {
-    scheduler_.pool.post([self = std::move(self)] { self->step(); });
+    const WorkerPool::Deadline due = deadline();
+    scheduler_.pool.post([self = std::move(self)] { self->step(); }, due);
+  }
+
+  // When the listener needs the next step's audio: the first at
+  // spec_.first_audio_due (or at once), the rest as fast as it plays.
+  Clock::time_point deadline() const {
+    const Clock::time_point start = std::max(spec_.first_audio_due, submitted_);
+    if (!emitted_any_) return start;
+    return std::max(start, first_chunk_at_) +
+           std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(pipeline_->seconds()));
   }
 
   // Never touches the scheduler unless the job is paused: a finished job may
@@ -113,7 +125,9 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
     if (!s.ok() || next_sentence_ == sentences_.size()) {
       if (s.ok()) s = finish_audio();
       stats_.audio_seconds = pipeline_ ? pipeline_->seconds() : 0;
-      observer_->on_done(cancelled() ? Status::cancelled() : s, stats_);
+      if (cancelled()) s = Status::cancelled();
+      if (s.ok() && scheduler_.on_completed) scheduler_.on_completed(stats_);
+      observer_->on_done(s, stats_);
       observer_.reset();
       --scheduler_.active_jobs;
       return;
@@ -161,8 +175,11 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
     if (out_.empty()) return;
     double now = pipeline_->seconds();
     bool first = !emitted_any_;
-    if (!force && !first && now - emitted_seconds_ < flow_.chunk_seconds) return;
-    if (first) stats_.first_chunk_latency = Clock::now() - submitted_;
+    if (!force && now - emitted_seconds_ < (first ? flow_.first_chunk_seconds : flow_.chunk_seconds)) return;
+    if (first) {
+      first_chunk_at_ = Clock::now();
+      stats_.first_chunk_latency = first_chunk_at_ - submitted_;
+    }
     emitted_any_ = true;
     emitted_seconds_ = now;
     unsent_bytes_ += static_cast<int64_t>(out_.size());
@@ -188,6 +205,7 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
   std::string out_;
   std::size_t engine_samples_ = 0;
   bool emitted_any_ = false;
+  Clock::time_point first_chunk_at_;
   double emitted_seconds_ = 0;
   JobStats stats_;
 };
@@ -195,8 +213,10 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
 }  // namespace
 
 SynthesisService::SynthesisService(std::shared_ptr<const Synthesizer> synthesizer, int worker_threads,
-                                   FlowControl flow)
-    : synthesizer_(std::move(synthesizer)), flow_(flow), scheduler_(std::make_unique<Scheduler>(worker_threads)) {}
+                                   FlowControl flow, CompletedJobListener on_completed)
+    : synthesizer_(std::move(synthesizer)),
+      flow_(flow),
+      scheduler_(std::make_unique<Scheduler>(worker_threads, std::move(on_completed))) {}
 
 SynthesisService::~SynthesisService() { shutdown(); }
 

@@ -7,6 +7,7 @@
 #pragma once
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -27,6 +28,12 @@ struct SynthesisSpec {
   audio::PipelineConfig output;  // format, rate, bit rate, volume
   bool paced = true;             // pause while the consumer has too much unsent (see FlowControl);
                                  // false for consumers that keep everything and never call consumed()
+  // When a listener needs the first audio: default (or past) = at once; a
+  // session whose listener is still hearing earlier audio passes the moment
+  // it runs out. Later audio is due as fast as it plays. Steps run earliest
+  // deadline first (see WorkerPool), so urgent first audio is not queued
+  // behind audio nobody is waiting for yet.
+  std::chrono::steady_clock::time_point first_audio_due{};
 };
 
 struct JobStats {
@@ -48,7 +55,11 @@ class JobObserver {
 struct FlowControl {
   std::size_t pause_above_bytes = 256 * 1024;   // unsent encoded bytes that pause a job
   std::size_t resume_below_bytes = 96 * 1024;   // ... and that let it continue
-  double chunk_seconds = 0.1;                   // audio per chunk after the first (sent at once)
+  double chunk_seconds = 0.1;                   // audio per chunk after the first
+  // The first chunk goes out as soon as it holds this much audio: enough for
+  // a listener who starts playing it at once not to run dry before the next
+  // chunk (the engines make it in well under a millisecond).
+  double first_chunk_seconds = 0.1;
 };
 
 // The consumer's handle on a running job.
@@ -63,9 +74,14 @@ class JobHandle {
   virtual void consumed(std::size_t bytes) = 0;
 };
 
+// Told the stats of every job that completes (not cancelled, not failed), on
+// its worker thread, just before its observer's on_done. Must be thread-safe.
+using CompletedJobListener = std::function<void(const JobStats& stats)>;
+
 class SynthesisService {
  public:
-  SynthesisService(std::shared_ptr<const Synthesizer> synthesizer, int worker_threads, FlowControl flow = {});
+  SynthesisService(std::shared_ptr<const Synthesizer> synthesizer, int worker_threads, FlowControl flow = {},
+                   CompletedJobListener on_completed = {});
   // Calls shutdown(), then waits for the workers to finish what is queued.
   ~SynthesisService();
 

@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <vector>
 
 #include "voice/voice_catalog.h"
 
@@ -22,6 +23,7 @@ class Recorder final : public JobObserver {
   }
   void on_done(Status status, const JobStats& stats) override {
     std::lock_guard<std::mutex> lock(mutex_);
+    done_at_ = std::chrono::steady_clock::now();
     status_ = std::move(status);
     stats_ = stats;
     done_ = true;
@@ -47,6 +49,10 @@ class Recorder final : public JobObserver {
     std::lock_guard<std::mutex> lock(mutex_);
     return stats_;
   }
+  std::chrono::steady_clock::time_point done_at() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return done_at_;
+  }
 
  private:
   std::mutex mutex_;
@@ -54,6 +60,7 @@ class Recorder final : public JobObserver {
   std::size_t bytes_ = 0;
   int chunks_ = 0;
   bool done_ = false;
+  std::chrono::steady_clock::time_point done_at_;
   Status status_;
   JobStats stats_;
 };
@@ -94,6 +101,28 @@ TEST_F(SynthesisServiceTest, StreamsEncodedChunksAndReportsStats) {
   EXPECT_NEAR(stats.audio_seconds, rec->bytes() / 2.0 / 24000.0, 0.001);
   EXPECT_GT(stats.audio_seconds, 1.0);
   EXPECT_LT(stats.first_chunk_latency, 5s);
+}
+
+// One worker. While the long job's first sentence runs, a job whose listener
+// needs audio only in an hour and then one needed now are queued: the urgent
+// one goes first, and the long job's later sentences (due as its audio plays)
+// go before the one due in an hour. In submission order the far job would
+// have run before the urgent one.
+TEST_F(SynthesisServiceTest, RunsTheAudioNeededSoonestFirst) {
+  SynthesisService service(*synthesizer_, 1);
+  auto long_job = std::make_shared<Recorder>(), far = std::make_shared<Recorder>(), urgent = std::make_shared<Recorder>();
+  auto unpaced = [](SynthesisSpec s) {  // the recorders never report bytes consumed
+    s.paced = false;
+    return s;
+  };
+  SynthesisSpec far_spec = unpaced(spec("Nobody needs this sentence yet."));
+  far_spec.first_audio_due = std::chrono::steady_clock::now() + 1h;
+  service.submit(unpaced(spec(long_text())), long_job);
+  service.submit(far_spec, far);
+  service.submit(unpaced(spec("Someone is waiting for this one.")), urgent);
+  for (auto* r : {&long_job, &far, &urgent}) ASSERT_TRUE((*r)->wait_done(60s));
+  EXPECT_LT(urgent->done_at(), long_job->done_at());
+  EXPECT_LT(long_job->done_at(), far->done_at());
 }
 
 TEST_F(SynthesisServiceTest, TextWithNothingToSayStillDeliversAudio) {
@@ -164,6 +193,27 @@ TEST_F(SynthesisServiceTest, InvalidOutputConfigFailsTheJob) {
   service.submit(std::move(s), rec);
   ASSERT_TRUE(rec->wait_done(10s));
   EXPECT_EQ(rec->status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(SynthesisServiceTest, TheCompletedJobListenerHearsCompletedJobsOnly) {
+  std::mutex mutex;
+  std::vector<JobStats> completed;
+  SynthesisService service(*synthesizer_, 1, {}, [&](const JobStats& stats) {
+    std::lock_guard<std::mutex> lock(mutex);
+    completed.push_back(stats);
+  });
+  auto ok = std::make_shared<Recorder>();
+  service.submit(spec("Hello."), ok);
+  ASSERT_TRUE(ok->wait_done(10s));
+  auto failed = std::make_shared<Recorder>();
+  SynthesisSpec bad = spec("Hello.");
+  bad.output.encoder.sample_rate_hz = 12345;
+  service.submit(std::move(bad), failed);
+  ASSERT_TRUE(failed->wait_done(10s));
+  std::lock_guard<std::mutex> lock(mutex);
+  ASSERT_EQ(completed.size(), 1u);  // told before on_done, so already there
+  EXPECT_EQ(completed[0].audio_seconds, ok->stats().audio_seconds);
+  EXPECT_EQ(completed[0].worker_seconds, ok->stats().worker_seconds);
 }
 
 }  // namespace

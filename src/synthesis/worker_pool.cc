@@ -1,5 +1,7 @@
 #include "synthesis/worker_pool.h"
 
+#include <algorithm>
+
 namespace voxwire::synthesis {
 
 WorkerPool::WorkerPool(int threads) {
@@ -17,10 +19,11 @@ WorkerPool::~WorkerPool() {
   for (auto& t : threads_) t.join();
 }
 
-void WorkerPool::post(std::function<void()> task) {
+void WorkerPool::post(std::function<void()> task, Deadline deadline) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    queue_.push_back(std::move(task));
+    queue_.push_back({deadline, posted_++, std::move(task)});
+    std::push_heap(queue_.begin(), queue_.end(), later);
   }
   wake_.notify_one();
 }
@@ -37,8 +40,9 @@ void WorkerPool::run() {
       std::unique_lock<std::mutex> lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and nothing left to run
-      task = std::move(queue_.front());
-      queue_.pop_front();
+      std::pop_heap(queue_.begin(), queue_.end(), later);
+      task = std::move(queue_.back().task);
+      queue_.pop_back();
     }
     task();
   }
