@@ -4,15 +4,15 @@
 // figure: "figure <name> <value>", which bench/run.sh compares with targets.
 //
 // Scenarios (--scenario):
-//   realtime  N virtual users (--sessions), each a realtime session in
-//             server_commit mode fed like an LLM: appends of 1-4 words (or
-//             Chinese characters) at --token-rate per second, a paragraph of
-//             several sentences per turn. A user keeps its session open while
-//             its listener plays the audio, then finishes it and, after
-//             --think-ms, starts the next turn on a new connection, until
-//             --seconds have passed. Users start spread over --ramp-seconds.
-//             --playback 0: finish each session once its text is sent and
-//             start the next turn when session.finished arrives.
+//   realtime  N virtual users (--sessions), each one realtime session in
+//             server_commit mode for the whole run, talking in turns: the
+//             session is fed like an LLM, appends of 1-4 words (or Chinese
+//             characters) at --token-rate per second, a paragraph of several
+//             sentences per turn; once the listener has heard the answer out
+//             and --think-ms more have passed (the user speaking), the next
+//             turn starts, until --seconds have passed. Users start spread
+//             over --ramp-seconds. --playback 0: a turn ends as soon as its
+//             audio has arrived (for latency alone).
 //   commit    the same, in commit mode: the user commits after each sentence.
 //   http      --clients one-shot HTTP SSE requests in a loop for --seconds,
 //             each a --chars long English text.
@@ -27,7 +27,8 @@
 // (measured here, in this process, before the run).
 //
 //   load_bench --scenario realtime --sessions 200 --seconds 60 [--language en|zh] [--voice Cherry]
-//              [--token-rate 15] [--ramp-seconds 10] [--think-ms 0] [--workers 0] [--server PATH]
+//              [--token-rate 15] [--ramp-seconds 10] [--think-ms 0] [--playback 1] [--workers 0]
+//              [--server PATH]
 #include <sys/resource.h>
 #include <time.h>
 
@@ -193,21 +194,27 @@ struct Results {
   }
 };
 
-// One turn of a virtual user: a realtime session on a connection of its own,
-// from the handshake to session.finished. Calls `done` once when it ends,
-// either way.
-class Turn : public std::enable_shared_from_this<Turn> {
+// One virtual user talking to a voice assistant: a realtime session on one
+// connection for the whole run, in turns. Each turn feeds a paragraph like an
+// LLM, waits until everything committed has been answered and the listener
+// has heard it (without --playback: only answered), then --think-ms (the
+// user's own reply) before the next turn. Once the run is over it finishes
+// the session.
+class Conversation : public std::enable_shared_from_this<Conversation> {
  public:
-  Turn(net::io_context& ioc, const Options& options, uint16_t port, std::vector<std::string> tokens, Results& results,
-       std::function<void()> done)
-      : options_(options), port_(port), tokens_(std::move(tokens)), results_(results), done_(std::move(done)),
-        ws_(ioc), timer_(ioc), deadline_(ioc) {}
+  Conversation(net::io_context& ioc, const Options& options, uint16_t port, int id, Clock::time_point end,
+               Results& results)
+      : options_(options), port_(port), end_(end), results_(results), ws_(ioc), timer_(ioc), deadline_(ioc),
+        rng_(static_cast<unsigned>(id)), paragraph_(static_cast<std::size_t>(id)) {}
 
-  void start() {
-    deadline_.expires_after(kTurnTimeout);
-    deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
-      if (!ec) self->end("turn timed out");
-    });
+  void start_at(Clock::time_point when) {
+    after(when - Clock::now(), [](Conversation& c) { c.connect(); });
+  }
+
+ private:
+  bool commit_mode() const { return options_.scenario == "commit"; }
+
+  void connect() {
     beast::get_lowest_layer(ws_).async_connect(
         tcp::endpoint(net::ip::make_address("127.0.0.1"), port_), [self = shared_from_this()](beast::error_code ec) {
           if (ec) return self->end("connect: " + ec.message());
@@ -220,9 +227,6 @@ class Turn : public std::enable_shared_from_this<Turn> {
                                     [self](beast::error_code ec) { self->on_open(ec); });
         });
   }
-
- private:
-  bool commit_mode() const { return options_.scenario == "commit"; }
 
   void on_open(beast::error_code ec) {
     if (ec) return end("handshake: " + ec.message());
@@ -262,7 +266,7 @@ class Turn : public std::enable_shared_from_this<Turn> {
                                   {"sample_rate", kSampleRate}};
       send(event_json("session.update", {{"session", session}}));
     } else if (type == "session.updated") {
-      feed();
+      start_turn();
     } else if (type == "input_text_buffer.committed") {
       ++commits_;
     } else if (type == "response.done") {
@@ -274,6 +278,19 @@ class Turn : public std::enable_shared_from_this<Turn> {
     }
   }
 
+  void start_turn() {
+    if (Clock::now() >= end_) return send(event_json("session.finish"));
+    const auto& texts = paragraphs(options_.language);
+    tokens_ = tokenize(texts[paragraph_++ % texts.size()], options_.language == "zh", rng_);
+    next_token_ = 0;
+    audio_seconds_ = 0;
+    margin_ = 1e9;
+    first_sentence_sent_.reset();
+    first_audio_.reset();
+    turn_deadline(kTurnTimeout);
+    feed();
+  }
+
   // Sends the next token, then waits 1/token_rate for the one after.
   void feed() {
     if (next_token_ == tokens_.size()) return wait_for_playback();
@@ -283,21 +300,32 @@ class Turn : public std::enable_shared_from_this<Turn> {
       if (commit_mode()) send(event_json("input_text_buffer.commit"));
       if (!first_sentence_sent_) first_sentence_sent_ = Clock::now();
     }
-    after(std::chrono::duration<double>(1.0 / options_.token_rate), [](Turn& t) { t.feed(); });
+    after(std::chrono::duration<double>(1.0 / options_.token_rate), [](Conversation& c) { c.feed(); });
   }
 
-  // The listener hears the audio out; once everything committed has been
-  // answered and played, the session is finished. Without --playback the
-  // session is finished at once (as the SDK's finish() does).
+  // Waits until everything committed has been answered and the listener has
+  // heard it, then ends the turn.
   void wait_for_playback() {
-    if (!options_.playback) return send(event_json("session.finish"));
     if (!first_audio_ || commits_ == 0 || commits_ != dones_) {
-      return after(20ms, [](Turn& t) { t.wait_for_playback(); });
+      return after(10ms, [](Conversation& c) { c.wait_for_playback(); });
     }
     const Clock::time_point played = *first_audio_ + std::chrono::duration_cast<Clock::duration>(
                                                          std::chrono::duration<double>(audio_seconds_));
-    if (played > Clock::now()) return after(played - Clock::now(), [](Turn& t) { t.wait_for_playback(); });
-    send(event_json("session.finish"));
+    if (options_.playback && played > Clock::now()) {
+      return after(played - Clock::now(), [](Conversation& c) { c.wait_for_playback(); });
+    }
+    ++results_.turns;
+    results_.audio_seconds += audio_seconds_;
+    if (margin_ < 1e9) results_.margins.push_back(margin_);
+    turn_deadline(kTurnTimeout + std::chrono::milliseconds(options_.think_ms));
+    after(std::chrono::milliseconds(options_.think_ms), [](Conversation& c) { c.start_turn(); });
+  }
+
+  void turn_deadline(Clock::duration timeout) {
+    deadline_.expires_after(timeout);
+    deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (!ec) self->end("turn timed out");
+    });
   }
 
   template <class Duration, class F>
@@ -323,30 +351,22 @@ class Turn : public std::enable_shared_from_this<Turn> {
     });
   }
 
-  // Records the turn (or its error), closes the connection and reports done.
+  // Records an error, if any, and closes the connection.
   void end(std::optional<std::string> error) {
     if (ended_) return;
     ended_ = true;
-    if (error) {
-      results_.error(*error);
-    } else {
-      ++results_.turns;
-      results_.audio_seconds += audio_seconds_;
-      if (margin_ < 1e9) results_.margins.push_back(margin_);
-    }
+    if (error) results_.error(*error);
     if (open_) --results_.open_sessions;
     timer_.cancel();
     deadline_.cancel();
     beast::error_code ignored;
     beast::get_lowest_layer(ws_).socket().close(ignored);
-    done_();
   }
 
   const Options& options_;
   const uint16_t port_;
-  const std::vector<std::string> tokens_;
+  const Clock::time_point end_;
   Results& results_;
-  std::function<void()> done_;
   websocket::stream<beast::tcp_stream> ws_;
   beast::flat_buffer buffer_;
   net::steady_timer timer_;
@@ -354,47 +374,15 @@ class Turn : public std::enable_shared_from_this<Turn> {
   std::deque<std::string> out_;
   bool open_ = false;
   bool ended_ = false;
+  std::mt19937 rng_;
+  std::size_t paragraph_;
+  int commits_ = 0, dones_ = 0;  // over the whole session
+  // The current turn.
+  std::vector<std::string> tokens_;
   std::size_t next_token_ = 0;
-  int commits_ = 0, dones_ = 0;
   double audio_seconds_ = 0;
   std::optional<Clock::time_point> first_sentence_sent_, first_audio_;
   double margin_ = 1e9;
-};
-
-// A user talking to a voice assistant: turns until the run ends, each
-// starting --think-ms after the previous one was heard out.
-class VirtualUser : public std::enable_shared_from_this<VirtualUser> {
- public:
-  VirtualUser(net::io_context& ioc, const Options& options, uint16_t port, int id, Clock::time_point end,
-              Results& results)
-      : ioc_(ioc), options_(options), port_(port), end_(end), results_(results), timer_(ioc),
-        rng_(static_cast<unsigned>(id)), paragraph_(static_cast<std::size_t>(id)) {}
-
-  void start_at(Clock::time_point when) {
-    timer_.expires_at(when);
-    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
-      if (!ec) self->next_turn();
-    });
-  }
-
- private:
-  void next_turn() {
-    if (Clock::now() >= end_) return;
-    const auto& texts = paragraphs(options_.language);
-    auto tokens = tokenize(texts[paragraph_++ % texts.size()], options_.language == "zh", rng_);
-    std::make_shared<Turn>(ioc_, options_, port_, std::move(tokens), results_, [self = shared_from_this()] {
-      self->start_at(Clock::now() + std::chrono::milliseconds(self->options_.think_ms));
-    })->start();
-  }
-
-  net::io_context& ioc_;
-  const Options& options_;
-  const uint16_t port_;
-  const Clock::time_point end_;
-  Results& results_;
-  net::steady_timer timer_;
-  std::mt19937 rng_;
-  std::size_t paragraph_;
 };
 
 // CPU time this process (the load generator) has used, in seconds.
@@ -450,35 +438,34 @@ int run_realtime(const Options& options, voxwire::bench::ServerProcess& server) 
   const Clock::time_point end = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.seconds));
   for (int i = 0; i < options.sessions; ++i) {
     const double offset = options.sessions > 1 ? options.ramp_seconds * i / (options.sessions - 1) : 0;
-    std::make_shared<VirtualUser>(ioc, options, server.port(), i, end, results)
+    std::make_shared<Conversation>(ioc, options, server.port(), i, end, results)
         ->start_at(start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(offset)));
   }
   const long rss_before = server.rss_kib();
   const double cpu_before = server.cpu_seconds();
   const double generator_cpu_before = process_cpu_seconds();
   long rss_peak = rss_before;
+  // Every 250 ms until the last session closed: the server's RSS, and how
+  // many sessions are open once every user has started.
+  double open_sum = 0;
+  int open_samples = 0;
+  const Clock::time_point all_started = start + std::chrono::duration_cast<Clock::duration>(
+                                                    std::chrono::duration<double>(options.ramp_seconds));
   net::steady_timer sampler(ioc);
   std::function<void()> sample = [&] {
+    const Clock::time_point now = Clock::now();
+    if (now >= end && results.open_sessions == 0) return;
     rss_peak = std::max(rss_peak, server.rss_kib());
+    if (now >= all_started && now < end) {
+      open_sum += results.open_sessions;
+      ++open_samples;
+    }
     sampler.expires_after(250ms);
     sampler.async_wait([&](beast::error_code ec) {
       if (!ec) sample();
     });
   };
   sample();
-  // Run until every user's last turn ended; the sampler stops with them.
-  net::steady_timer watcher(ioc);
-  std::function<void()> watch = [&] {
-    if (Clock::now() >= end && results.open_sessions == 0) {
-      sampler.cancel();
-      return;
-    }
-    watcher.expires_after(100ms);
-    watcher.async_wait([&](beast::error_code ec) {
-      if (!ec) watch();
-    });
-  };
-  watch();
   ioc.run();
   const double wall = ms_since(start) / 1000.0;
   const double cpu = server.cpu_seconds() - cpu_before;
@@ -488,6 +475,7 @@ int run_realtime(const Options& options, voxwire::bench::ServerProcess& server) 
               options.token_rate, wall, kSampleRate, std::thread::hardware_concurrency());
   figure("sessions", options.sessions);
   figure("max_open_sessions", results.max_open_sessions);
+  if (open_samples > 0) figure("mean_open_sessions", open_sum / open_samples);
   figure("turns", results.turns);
   figure("errors", results.errors);
   if (!results.first_audio_ms.empty()) {
@@ -505,6 +493,9 @@ int run_realtime(const Options& options, voxwire::bench::ServerProcess& server) 
   figure("server_cpu_seconds", cpu);
   figure("server_cpu_per_audio_second", results.audio_seconds > 0 ? cpu / results.audio_seconds : 0);
   figure("engine_cpu_per_audio_second", engine_cost);
+  figure("audio_seconds_per_second", results.audio_seconds / wall);
+  // What the engine alone could make with every core, nothing else running.
+  if (engine_cost > 0) figure("engine_ceiling_audio_seconds_per_second", std::thread::hardware_concurrency() / engine_cost);
   if (engine_cost > 0 && results.audio_seconds > 0) figure("cpu_vs_engine", cpu / results.audio_seconds / engine_cost);
   figure("generator_cpu_seconds", process_cpu_seconds() - generator_cpu_before);
   figure("server_rss_baseline_mib", rss_before / 1024.0);
