@@ -193,6 +193,7 @@ void Session::start_next_response() {
   spec.output.encoder = {config_.format, config_.sample_rate_hz, config_.bit_rate_kbps};
   spec.output.volume = config_.volume;
   spec.first_audio_due = heard_by_;
+  spec.normalize_text = config_.enable_tn.value_or(true);
   uint64_t job_id = a.job_id;
   active_ = std::move(a);
   host_.start_job(job_id, std::move(spec));

@@ -152,8 +152,9 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
     }
     if (next_sentence_ == sentences_.size()) return Status();
     Sink sink(*this);
-    Status s = synthesizer_.synthesize(sentences_[next_sentence_++], spec_.language, spec_.voice, spec_.speech_rate,
-                                       spec_.pitch_rate, sink, cancel_);
+    Status s = synthesizer_.synthesize(
+        sentences_[next_sentence_++], spec_.language, spec_.voice, spec_.speech_rate, spec_.pitch_rate, sink, cancel_,
+        spec_.normalize_text ? Synthesizer::Normalization::kOn : Synthesizer::Normalization::kOff);
     return s.ok() ? sink.status_ : s;
   }
 

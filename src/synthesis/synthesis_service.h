@@ -26,6 +26,7 @@ struct SynthesisSpec {
   double speech_rate = 1.0;      // tempo multiplier (0.5..2)
   double pitch_rate = 1.0;       // F0 multiplier (0.5..2)
   audio::PipelineConfig output;  // format, rate, bit rate, volume
+  bool normalize_text = true;    // enable_tn: numbers, dates, currencies read as words (text/normalizer.h)
   bool paced = true;             // pause while the consumer has too much unsent (see FlowControl);
                                  // false for consumers that keep everything and never call consumed()
   // When a listener needs the first audio: default (or past) = at once; a

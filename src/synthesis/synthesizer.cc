@@ -8,6 +8,7 @@
 #include "audio/pitch_shifter.h"
 #include "tts/espeak_engine.h"
 #include "tts/flite_engine.h"
+#include "text/normalizer.h"
 #include "tts/text_runs.h"
 
 namespace voxwire {
@@ -90,14 +91,17 @@ void Synthesizer::warm_up(std::span<const VoiceProfile> voices, const CancelToke
 }
 
 Status Synthesizer::synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice,
-                               double rate, double pitch, AudioSink& sink, const CancelToken& cancel) const {
+                               double rate, double pitch, AudioSink& sink, const CancelToken& cancel,
+                               Normalization normalization) const {
   const double target_hz = voice.median_f0_hz * pitch;
-  for (const TextRun& run : split_runs(text, language)) {
+  for (TextRun& run : split_runs(text, language)) {
     if (cancel.cancelled()) return Status::cancelled();
     Engine& engine = engine_for(run.language);
     F0Reach reach = engine.f0_reach(run.language, voice);
     const double engine_hz = std::clamp(target_hz, reach.low_hz, reach.high_hz);
-    SynthesisRequest request{run.text, run.language, voice, rate, engine_hz / voice.median_f0_hz};
+    const std::string spoken =
+        normalization == Normalization::kOn ? text::normalize(run.text, run.language) : std::move(run.text);
+    SynthesisRequest request{spoken, run.language, voice, rate, engine_hz / voice.median_f0_hz};
     Status s;
     if (std::abs(target_hz / engine_hz - 1.0) < 0.01) {
       s = engine.synthesize(request, sink, cancel);

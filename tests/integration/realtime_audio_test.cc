@@ -124,5 +124,21 @@ TEST_F(RealtimeAudio, BitRateIsHonouredForMp3AndOpus) {
   }
 }
 
+// enable_tn (on unless the session turns it off): numbers, dates, phone
+// numbers and percentages are read as words. With it, the numeric text sounds
+// like its spoken form written out (the same phonemes: durations within 3 %);
+// without, the engine reads the digits its own way and the audio differs.
+TEST_F(RealtimeAudio, TextNormalizationReadsNumbersAsTheirSpokenForm) {
+  const std::string numeric = "电话13812345678，2025年3月5日，价格3.5元，增长50%。";
+  const std::string spoken = "电话幺三八幺二三四五六七八，二零二五年三月五日，价格三点五元，增长百分之五十。";
+  auto seconds = [](const std::string& bytes) { return static_cast<double>(bytes.size()) / 2.0 / 24000.0; };
+  const double normalized = seconds(synthesize({{"voice", "Cherry"}}, numeric));
+  const double written_out = seconds(synthesize({{"voice", "Cherry"}, {"enable_tn", false}}, spoken));
+  const double raw = seconds(synthesize({{"voice", "Cherry"}, {"enable_tn", false}}, numeric));
+  ASSERT_GT(written_out, 1.0);
+  EXPECT_NEAR(normalized / written_out, 1.0, 0.03) << normalized << " s vs " << written_out << " s";
+  EXPECT_GT(std::abs(raw / written_out - 1.0), 0.10) << raw << " s vs " << written_out << " s";
+}
+
 }  // namespace
 }  // namespace voxwire::testing

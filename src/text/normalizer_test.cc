@@ -1,0 +1,176 @@
+#include "text/normalizer.h"
+
+#include <gtest/gtest.h>
+
+#include "text/number_words.h"
+
+namespace voxwire::text {
+namespace {
+
+struct Case {
+  const char* written;
+  const char* spoken;
+};
+
+void expect_all(Language language, std::initializer_list<Case> cases) {
+  for (const Case& c : cases) EXPECT_EQ(normalize(c.written, language), c.spoken) << "written: " << c.written;
+}
+
+TEST(ChineseNumbers, Cardinals) {
+  expect_all(Language::kChinese, {
+      {"0", "零"},
+      {"7", "七"},
+      {"10", "十"},
+      {"15", "十五"},
+      {"20", "二十"},
+      {"101", "一百零一"},
+      {"110", "一百一十"},
+      {"1001", "一千零一"},
+      {"1010", "一千零一十"},
+      {"10500", "一万零五百"},
+      {"100000", "十万"},
+      {"120000", "十二万"},
+      {"1000000", "一百万"},
+      {"100000000", "一亿"},
+      {"100010000", "一亿零一万"},
+      {"123456789", "一亿二千三百四十五万六千七百八十九"},
+      {"1,234", "一千二百三十四"},
+      {"共有1,234,567人", "共有一百二十三万四千五百六十七人"},
+      {"一共3个", "一共三个"},
+  });
+}
+
+TEST(ChineseNumbers, DecimalsPercentagesFractionsAndSigns) {
+  expect_all(Language::kChinese, {
+      {"3.5元", "三点五元"},
+      {"0.25", "零点二五"},
+      {"3.14159", "三点一四一五九"},
+      {"50%", "百分之五十"},
+      {"3.5%", "百分之三点五"},
+      {"增长了12.5％", "增长了百分之十二点五"},
+      {"3/4", "四分之三"},
+      {"1/3的人", "三分之一的人"},
+      {"-5", "负五"},
+      {"气温-3.5度", "气温负三点五度"},
+      {"３５", "三十五"},
+      {"电话13812345678，2025年", "电话幺三八幺二三四五六七八，二零二五年"},
+  });
+}
+
+TEST(ChineseNumbers, YearsDatesTimesAndRanges) {
+  expect_all(Language::kChinese, {
+      {"2025年", "二零二五年"},
+      {"1998年出生", "一九九八年出生"},
+      {"3年", "三年"},
+      {"2025-03-05", "二零二五年三月五日"},
+      {"2025/3/5", "二零二五年三月五日"},
+      {"10:30", "十点三十分"},
+      {"8:05", "八点零五分"},
+      {"9:00", "九点"},
+      {"3-5天", "三到五天"},
+      {"3~5个", "三到五个"},
+      {"2020-2025年", "二零二零到二零二五年"},
+  });
+}
+
+TEST(ChineseNumbers, LiangOrdinalsCurrencyAndDigitStrings) {
+  expect_all(Language::kChinese, {
+      {"2个苹果", "两个苹果"},
+      {"2本书", "两本书"},
+      {"第2名", "第二名"},
+      {"2", "二"},
+      {"¥100", "一百元"},
+      {"￥3.5", "三点五元"},
+      {"$5", "五美元"},
+      {"€20", "二十欧元"},
+      {"13812345678", "幺三八幺二三四五六七八"},
+      {"010-12345678", "零幺零，幺二三四五六七八"},
+      {"007", "零零七"},
+      {"12345678901234567890", "一二三四五六七八九零一二三四五六七八九零"},
+      {"MP3格式", "MP3格式"},
+  });
+}
+
+TEST(EnglishNumbers, Cardinals) {
+  expect_all(Language::kEnglish, {
+      {"0", "zero"},
+      {"13", "thirteen"},
+      {"42", "forty-two"},
+      {"100", "one hundred"},
+      {"105", "one hundred five"},
+      {"999", "nine hundred ninety-nine"},
+      {"1,234", "one thousand two hundred thirty-four"},
+      {"1,000,000", "one million"},
+      {"3000000000", "three billion"},
+      {"I have 3 cats.", "I have three cats."},
+      {"room 12b", "room twelve b"},
+  });
+}
+
+TEST(EnglishNumbers, DecimalsPercentagesFractionsAndSigns) {
+  expect_all(Language::kEnglish, {
+      {"3.14", "three point one four"},
+      {"0.5", "zero point five"},
+      {"50%", "fifty percent"},
+      {"2.5%", "two point five percent"},
+      {"1/2", "one half"},
+      {"3/4", "three quarters"},
+      {"2/3", "two thirds"},
+      {"5/8", "five eighths"},
+      {"-7", "minus seven"},
+      {"It was -3.5 degrees", "It was minus three point five degrees"},
+  });
+}
+
+TEST(EnglishNumbers, OrdinalsYearsDatesTimesAndRanges) {
+  expect_all(Language::kEnglish, {
+      {"1st", "first"},
+      {"2nd", "second"},
+      {"3rd", "third"},
+      {"21st", "twenty-first"},
+      {"12th", "twelfth"},
+      {"100th", "one hundredth"},
+      {"in 1999", "in nineteen ninety-nine"},
+      {"in 2005", "in two thousand five"},
+      {"in 2025", "in twenty twenty-five"},
+      {"1905", "nineteen oh five"},
+      {"1900", "nineteen hundred"},
+      {"2025-03-05", "March fifth, twenty twenty-five"},
+      {"10:30", "ten thirty"},
+      {"7:05", "seven oh five"},
+      {"9:00", "nine o'clock"},
+      {"3-5 days", "three to five days"},
+      {"2020-2025", "twenty twenty to twenty twenty-five"},
+  });
+}
+
+TEST(EnglishNumbers, CurrencyAndDigitStrings) {
+  expect_all(Language::kEnglish, {
+      {"$5", "five dollars"},
+      {"$1", "one dollar"},
+      {"$3.50", "three dollars and fifty cents"},
+      {"$0.99", "ninety-nine cents"},
+      {"$1,000", "one thousand dollars"},
+      {"€20", "twenty euros"},
+      {"£3.01", "three pounds and one penny"},
+      {"¥500", "five hundred yen"},
+      {"555-1234", "five five five, one two three four"},
+      {"800-555-0199", "eight zero zero, five five five, zero one nine nine"},
+      {"007", "zero zero seven"},
+      {"H2O", "H2O"},
+  });
+}
+
+TEST(Normalize, OtherLanguagesPassThrough) {
+  EXPECT_EQ(normalize("Es kostet 3,50 €.", Language::kGerman), "Es kostet 3,50 €.");
+}
+
+TEST(NumberWords, EnglishOrdinalsAndYears) {
+  EXPECT_EQ(english_ordinal("11"), "eleventh");
+  EXPECT_EQ(english_ordinal("40"), "fortieth");
+  EXPECT_EQ(english_year("1066"), "ten sixty-six");
+  EXPECT_EQ(chinese_digits("110", /*yao=*/true), "幺幺零");
+}
+
+}  // namespace
+}  // namespace voxwire::text
