@@ -93,6 +93,11 @@ Result<Plan> plan_request(const catalog::ModelCatalog& models, customization::Vo
   if (estimate_tokens(*instructions) > 1600) {
     return fail(ApiError::invalid_parameter("'input.instructions' is longer than 1600 tokens."));
   }
+  bool normalize_text = true;  // enable_tn (§9.3)
+  if (const json::value* tn = field(input, parameters, "enable_tn")) {
+    if (!tn->is_bool()) return fail(ApiError::invalid_parameter("Invalid type for 'enable_tn': expected a boolean."));
+    normalize_text = tn->as_bool();
+  }
   bool stream = sse_requested;
   if (const json::value* s = parameters.if_contains("stream"); s && s->is_bool()) stream = stream || s->as_bool();
 
@@ -102,6 +107,7 @@ Result<Plan> plan_request(const catalog::ModelCatalog& models, customization::Vo
   plan.spec.voice = synthesis::instructed_voice(*model, *voice, *instructions);
   plan.spec.output.encoder = {audio::AudioFormat::kPcm, kOutputSampleRateHz, 128};
   plan.spec.paced = stream;  // a stream follows its client; a file takes everything
+  plan.spec.normalize_text = normalize_text;
   return plan;
 }
 

@@ -8,6 +8,7 @@
 #include "audio/pitch_shifter.h"
 #include "tts/espeak_engine.h"
 #include "tts/flite_engine.h"
+#include "text/cleaner.h"
 #include "text/normalizer.h"
 #include "tts/text_runs.h"
 
@@ -94,7 +95,8 @@ Status Synthesizer::synthesize(std::string_view text, LanguageType language, con
                                double rate, double pitch, AudioSink& sink, const CancelToken& cancel,
                                Normalization normalization) const {
   const double target_hz = voice.median_f0_hz * pitch;
-  for (TextRun& run : split_runs(text, language)) {
+  const std::string heard = normalization == Normalization::kOn ? text::clean_markup(text) : std::string(text);
+  for (TextRun& run : split_runs(heard, language)) {
     if (cancel.cancelled()) return Status::cancelled();
     Engine& engine = engine_for(run.language);
     F0Reach reach = engine.f0_reach(run.language, voice);

@@ -30,8 +30,9 @@ class Synthesizer {
   // multiply the voice's own tempo and F0; an F0 beyond an engine's reach is
   // completed by a formant-preserving pitch shift. Returns the first engine
   // failure, or Cancelled once cancel is tripped.
-  // With Normalization::kOn every run is first normalized for its language
-  // (text/normalizer.h: numbers, dates, currencies read as words).
+  // With Normalization::kOn the text is first cleaned of markup and emoji
+  // (text/cleaner.h) and every run normalized for its language
+  // (text/normalizer.h: numbers, units, dates, currencies read as words).
   enum class Normalization { kOff, kOn };
   Status synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice, double rate,
                     double pitch, AudioSink& sink, const CancelToken& cancel,

@@ -16,11 +16,11 @@ using Clock = std::chrono::steady_clock;
 TEST(WorkerPool, RunsEarliestDeadlineFirstAndFifoAmongEqualDeadlines) {
   std::vector<int> order;
   std::mutex mutex;
+  std::promise<void> release;  // outlive the pool, whose tasks use them
+  std::shared_future<void> released = release.get_future().share();
+  std::promise<void> blocking;
   {
     WorkerPool pool(1);
-    std::promise<void> release;
-    std::shared_future<void> released = release.get_future().share();
-    std::promise<void> blocking;
     pool.post([&] {  // holds the only thread while the others queue
       blocking.set_value();
       released.wait();
@@ -45,8 +45,8 @@ TEST(WorkerPool, RunsEarliestDeadlineFirstAndFifoAmongEqualDeadlines) {
 }
 
 TEST(WorkerPool, AFutureDeadlineOnlyOrdersItNeverDelaysIt) {
-  WorkerPool pool(1);
   std::promise<void> ran;
+  WorkerPool pool(1);
   pool.post([&] { ran.set_value(); }, Clock::now() + 1h);
   EXPECT_EQ(ran.get_future().wait_for(10s), std::future_status::ready);
 }

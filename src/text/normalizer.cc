@@ -1,14 +1,23 @@
 #include "text/normalizer.h"
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
+#include "text/english_text.h"
 #include "text/number_words.h"
+#include "text/units.h"
 
 namespace voxwire::text {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// The length of the UTF-8 character starting at text[i] (0 past the end).
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return 0;
+  const auto lead = static_cast<unsigned char>(text[i]);
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Full-width digits, Latin letters and the signs numbers use (％．－～／＄＋)
@@ -95,6 +104,22 @@ constexpr Currency kCurrencies[] = {
     {"￥", "元", "yen", "yen", "", ""},
 };
 
+// Operators between numbers: the symbol, Chinese, English.
+constexpr std::string_view kOperators[][3] = {
+    {"+", "加", "plus"},         {"-", "减", "minus"},           {"=", "等于", "equals"},
+    {"×", "乘以", "times"},      {"÷", "除以", "divided by"},    {"<", "小于", "is less than"},
+    {">", "大于", "is greater than"}, {"≤", "小于等于", "is at most"}, {"≥", "大于等于", "is at least"},
+    {"≈", "约等于", "is about"},
+};
+
+// Column 1 (Chinese) or 2 (English) for `symbol`; empty if not an operator.
+std::string_view operator_word(std::string_view symbol, int column) {
+  for (const auto& op : kOperators) {
+    if (op[0] == symbol) return op[column];
+  }
+  return {};
+}
+
 // What a language says for each written form.
 class Reader {
  public:
@@ -113,6 +138,11 @@ class Reader {
   virtual std::string date(const std::string& year, int month, int day) const = 0;
   virtual std::string fraction(const std::string& numerator, const std::string& denominator) const = 0;
   virtual std::string money(const Currency& c, const Number& n) const = 0;
+  // A unit after a quantity; `one` when the quantity is exactly 1.
+  virtual std::string unit(const Unit& u, bool one) const = 0;
+  // An operator between two numbers: "+", "-", "=", "×", "÷", "<", ">", "≤",
+  // "≥", "≈"; empty if not one.
+  virtual std::string_view math(std::string_view symbol) const = 0;
   // Words for a plain number at `rest` (what follows it), and how many bytes
   // of `rest` they also consumed (a suffix such as "st" or 年's year).
   virtual std::string plain(const Number& n, std::string_view before, std::string_view rest,
@@ -150,6 +180,8 @@ class ChineseReader final : public Reader {
     return chinese_cardinal(b) + "分之" + chinese_cardinal(a);
   }
   std::string money(const Currency& c, const Number& n) const override { return number(n) + std::string(c.zh); }
+  std::string unit(const Unit& u, bool) const override { return std::string(u.chinese); }
+  std::string_view math(std::string_view symbol) const override { return operator_word(symbol, 1); }
   std::string plain(const Number& n, std::string_view before, std::string_view rest,
                     std::size_t* consumed) const override {
     *consumed = 0;
@@ -217,6 +249,8 @@ class EnglishReader final : public Reader {
     }
     return words;
   }
+  std::string unit(const Unit& u, bool one) const override { return std::string(one ? u.one : u.many); }
+  std::string_view math(std::string_view symbol) const override { return operator_word(symbol, 2); }
   std::string plain(const Number& n, std::string_view, std::string_view rest, std::size_t* consumed) const override {
     *consumed = 0;
     if (n.fraction.empty() && !is_identifier(n.integer)) {
@@ -242,7 +276,24 @@ std::string rewrite(std::string_view text, const Reader& reader) {
   out.reserve(text.size() * 2);
   std::size_t i = 0;
   auto prev_is_word_char = [&] { return !out.empty() && (is_digit(out.back()) || is_alpha(out.back())); };
+  bool after_number = false;  // the last thing written was a number's words
   while (i < text.size()) {
+    // An operator between two numbers (3 + 4 = 7, 5 × 6).
+    if (after_number) {
+      std::size_t j = i;
+      while (j < text.size() && text[j] == ' ') ++j;
+      const std::size_t k = std::min(text.size(), j + utf8_length(text, j));  // one character
+      std::size_t m = k;
+      while (m < text.size() && text[m] == ' ') ++m;
+      const std::string_view word = reader.math(text.substr(j, k - j));
+      if (!word.empty() && m < text.size() && is_digit(text[m])) {
+        out += reader.spaced() ? " " + std::string(word) + " " : std::string(word);
+        i = m;
+        after_number = false;
+        continue;
+      }
+    }
+    after_number = false;
     // A currency sign, or a minus sign, right before a number.
     const Currency* currency = nullptr;
     for (const Currency& c : kCurrencies) {
@@ -330,11 +381,19 @@ std::string rewrite(std::string_view text, const Reader& reader) {
       words = reader.plain(*n, out, rest, &consumed);
       end += consumed;
     }
+    // A quantity's unit (5km, 3.5 kg, 3-5℃).
+    std::size_t unit_length = 0;
+    if (const Unit* unit = unit_at(text.substr(end), &unit_length)) {
+      const bool one = n->integer == "1" && n->fraction.empty() && !minus;
+      words += (reader.spaced() ? " " : "") + reader.unit(*unit, one);
+      end += unit_length;
+    }
     if (minus) words = reader.negative(words);
     if (reader.spaced() && prev_is_word_char()) out += ' ';
     out += words;
     if (reader.spaced() && end < text.size() && (is_alpha(text[end]) || is_digit(text[end]))) out += ' ';
     i = end;
+    after_number = true;
   }
   return out;
 }
@@ -346,7 +405,7 @@ std::string normalize(std::string_view text, Language language) {
   static const EnglishReader english;
   switch (language) {
     case Language::kChinese: return rewrite(fold_width(text), chinese);
-    case Language::kEnglish: return rewrite(fold_width(text), english);
+    case Language::kEnglish: return rewrite(expand_abbreviations(speak_addresses(fold_width(text))), english);
     default: return std::string(text);
   }
 }

@@ -161,6 +161,95 @@ TEST(EnglishNumbers, CurrencyAndDigitStrings) {
   });
 }
 
+TEST(ChineseNumbers, UnitsAndOperators) {
+  expect_all(Language::kChinese, {
+      {"5km", "五公里"},
+      {"3.5kg", "三点五公斤"},
+      {"气温36℃", "气温三十六摄氏度"},
+      {"时速120km/h", "时速一百二十公里每小时"},
+      {"2GB内存", "二吉字节内存"},
+      {"3-5℃", "三到五摄氏度"},
+      {"30min", "三十分钟"},
+      {"3+4=7", "三加四等于七"},
+      {"6×7", "六乘以七"},
+      {"8÷2", "八除以二"},
+  });
+}
+
+TEST(EnglishNumbers, UnitsAndOperators) {
+  expect_all(Language::kEnglish, {
+      {"5km", "five kilometers"},
+      {"1 km", "one kilometer"},
+      {"3.5 kg", "three point five kilograms"},
+      {"It is 36°C", "It is thirty-six degrees Celsius"},
+      {"100 km/h", "one hundred kilometers per hour"},
+      {"60 mph", "sixty miles per hour"},
+      {"2GB of memory", "two gigabytes of memory"},
+      {"give me 5 minutes", "give me five minutes"},
+      {"top 5 songs", "top five songs"},
+      {"3 + 4 = 7", "three plus four equals seven"},
+      {"10 - 4", "ten minus four"},
+      {"6 × 7", "six times seven"},
+  });
+}
+
+TEST(EnglishText, AbbreviationsAndAddresses) {
+  expect_all(Language::kEnglish, {
+      {"Dr. Smith is here.", "Doctor Smith is here."},
+      {"Mr. and Mrs. Lee", "Mister and Missus Lee"},
+      {"apples, pears, etc. and more", "apples, pears, et cetera and more"},
+      {"apples, pears, etc.", "apples, pears, et cetera."},
+      {"cats vs. dogs", "cats versus dogs"},
+      {"fruit, e.g. apples", "fruit, for example apples"},
+      {"No. 5", "number five"},
+      {"Say no. Then leave.", "Say no. Then leave."},
+      {"Jan. 3", "January three"},
+      {"Visit https://www.example.com/docs today.", "Visit w w w dot example dot com slash docs today."},
+      {"Mail ann.lee@example.com, please.", "Mail ann dot lee at example dot com, please."},
+      {"see http://my-site.org/a_b/", "see my dash site dot org slash a underscore b"},
+  });
+}
+
+TEST(ChineseNumbers, EdgeCasesAndMixedSentences) {
+  expect_all(Language::kChinese, {
+      {"10000000000000000", "一零零零零零零零零零零零零零零零零"},  // beyond 16 digits: a digit string
+      {"9999999999999999", "九千九百九十九万亿九千九百九十九亿九千九百九十九万九千九百九十九"},
+      {"00", "零零"},
+      {"2025-13-45", "二零二五，幺三，四五"},
+      {"25:61", "二十五:六十一"},
+      {"1.", "一."},
+      {"3.", "三."},
+      {".5", ".五"},
+      {"1,2345", "一,二千三百四十五"},
+      {"我买了2斤苹果，花了¥12.5。", "我买了两斤苹果，花了十二点五元。"},
+      {"会议在2025年6月1日9:30开始", "会议在二零二五年六月一日九点三十分开始"},
+      {"第1名和第22名", "第一名和第二十二名"},
+      {"他考了98.5分，排名前5%", "他考了九十八点五分，排名前百分之五"},
+      {"请拨打010-88886666", "请拨打零幺零，八八八八六六六六"},
+      {"iPhone 15售价$799", "iPhone 十五售价七百九十九美元"},
+      {"３.５％", "百分之三点五"},
+  });
+}
+
+TEST(EnglishNumbers, EdgeCasesAndMixedSentences) {
+  expect_all(Language::kEnglish, {
+      {"12345678901234567", "one two three four five six seven eight nine zero one two three four five six seven"},
+      {"1000000000000", "one trillion"},
+      {"00", "zero zero"},
+      {"2025-13-45", "two zero two five, one three, four five"},
+      {"The meeting is at 9:30 on 2025-06-01.", "The meeting is at nine thirty on June first, twenty twenty-five."},
+      {"She paid $12.99 for 2 books.", "She paid twelve dollars and ninety-nine cents for two books."},
+      {"Scores rose 15% in Q3.", "Scores rose fifteen percent in Q3."},
+      {"the 3rd and 4th floors", "the third and fourth floors"},
+      {"Call 555-0199 now.", "Call five five five, zero one nine nine now."},
+      {"It's 1/2 off.", "It's one half off."},
+      {"version 2.0", "version two point zero"},
+      {"from 1990 to 1995", "from nineteen ninety to nineteen ninety-five"},
+      {"about 1,500 people", "about one thousand five hundred people"},
+      {"-0.5", "minus zero point five"},
+  });
+}
+
 TEST(Normalize, OtherLanguagesPassThrough) {
   EXPECT_EQ(normalize("Es kostet 3,50 €.", Language::kGerman), "Es kostet 3,50 €.");
 }

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 #include <boost/asio/write.hpp>
+#include <optional>
 #include <regex>
 #include <thread>
 
@@ -276,6 +277,37 @@ TEST(GenerationFiles, ExpireAfterADayAndAreSweptFromDisk) {
   EXPECT_EQ(std::string(parse(expired.body).at("code").as_string()), "AccessDenied");
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(wav_files(), 0) << "expired files are deleted";
+}
+
+// parameters.enable_tn (§9.3, default on): numbers are read as words, so the
+// numeric text lasts as long as its written-out spoken form; off, the engine
+// reads the digits its own way. usage.characters counts the text as sent.
+TEST_F(Generation, EnableTnReadsNumbersAsWordsUnlessTurnedOff) {
+  auto seconds_of = [&](const std::string& text, std::optional<bool> enable_tn) {
+    json::object body = request(text);
+    if (enable_tn) body["parameters"] = json::object{{"enable_tn", *enable_tn}};
+    HttpResult r = post(*server_, body);
+    EXPECT_EQ(r.status, 200) << r.body;
+    json::object answer = parse(r.body);
+    EXPECT_EQ(answer.at("usage").at("characters").as_int64(), static_cast<int64_t>(utf8::length(text)));
+    const std::string url(answer.at("output").at("audio").at("url").as_string());
+    HttpResult file = http_request(server_->port(), "GET", path_of(url, server_->port()));
+    return static_cast<double>(file.body.size() - 44) / 2.0 / 24000.0;  // 16-bit mono wav
+  };
+  const std::string numeric = "电话13812345678，2025年3月5日，价格3.5元，增长50%。";
+  const std::string spoken = "电话幺三八幺二三四五六七八，二零二五年三月五日，价格三点五元，增长百分之五十。";
+  const double normalized = seconds_of(numeric, std::nullopt);
+  const double written_out = seconds_of(spoken, false);
+  const double raw = seconds_of(numeric, false);
+  ASSERT_GT(written_out, 1.0);
+  EXPECT_NEAR(normalized / written_out, 1.0, 0.03) << normalized << " s vs " << written_out << " s";
+  EXPECT_GT(std::abs(raw / written_out - 1.0), 0.10) << raw << " s vs " << written_out << " s";
+  HttpResult wrong = post(*server_, [&] {
+    json::object body = request(numeric);
+    body["parameters"] = json::object{{"enable_tn", "yes"}};
+    return body;
+  }());
+  EXPECT_EQ(wrong.status, 400);
 }
 
 }  // namespace
