@@ -10,6 +10,7 @@
 #include "tts/flite_engine.h"
 #include "text/cleaner.h"
 #include "text/normalizer.h"
+#include "text/polyphones.h"
 #include "tts/text_runs.h"
 
 namespace voxwire {
@@ -101,8 +102,10 @@ Status Synthesizer::synthesize(std::string_view text, LanguageType language, con
     Engine& engine = engine_for(run.language);
     F0Reach reach = engine.f0_reach(run.language, voice);
     const double engine_hz = std::clamp(target_hz, reach.low_hz, reach.high_hz);
-    const std::string spoken =
-        normalization == Normalization::kOn ? text::normalize(run.text, run.language) : std::move(run.text);
+    std::string spoken = normalization == Normalization::kOn ? text::normalize(run.text, run.language) : std::move(run.text);
+    if (normalization == Normalization::kOn && run.language == Language::kChinese && voice.dialect != Dialect::kCantonese) {
+      spoken = text::annotate_polyphones(spoken);  // Mandarin readings; Cantonese has its own
+    }
     SynthesisRequest request{spoken, run.language, voice, rate, engine_hz / voice.median_f0_hz};
     Status s;
     if (std::abs(target_hz / engine_hz - 1.0) < 0.01) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "audio/pitch_tracker.h"
+#include "text/polyphones.h"
 #include "voice/voice_catalog.h"
 
 namespace voxwire {
@@ -98,6 +99,29 @@ TEST_F(SynthesizerTest, WarmUpSpeaksEveryLanguageAndStopsOnRequest) {
   F0Reach reach = synthesizer_->engine_for(Language::kGerman).f0_reach(Language::kGerman, voice("Ethan"));
   EXPECT_LT(reach.low_hz, voice("Ethan").median_f0_hz);
   EXPECT_GT(reach.high_hz, voice("Ethan").median_f0_hz);
+}
+
+// With normalization on, the Mandarin engine is given the readings of the
+// polyphone lexicon (text/polyphones.h): the sentence sounds as the engine
+// reads its pinyin-annotated form (durations within 1 %; espeak-ng's output
+// varies slightly with what the process spoke before, so samples are not
+// compared), and measurably unlike the engine's own character-by-character
+// guesses (银行 yin xing, 还钱 hai qian, 行长 xing chang, 重新 zhong xin).
+TEST_F(SynthesizerTest, NormalizationGivesMandarinThePolyphoneReadings) {
+  const std::string sentence = "我去银行还钱，行长说要重新算。";
+  const VoiceProfile cherry = voice("Cherry");
+  auto engine_reads = [&](const std::string& text) {
+    Recorder r;
+    EXPECT_TRUE(synthesizer_->engine_for(Language::kChinese).synthesize({text, Language::kChinese, cherry}, r, CancelToken()).ok());
+    return static_cast<double>(r.pcm.size());
+  };
+  Recorder normalized;
+  ASSERT_TRUE(synthesizer_->synthesize(sentence, Language::kChinese, cherry, 1.0, 1.0, normalized, CancelToken(),
+                                       Synthesizer::Normalization::kOn).ok());
+  const double annotated = engine_reads(text::annotate_polyphones(sentence));
+  ASSERT_GT(annotated, 0);
+  EXPECT_NEAR(normalized.pcm.size() / annotated, 1.0, 0.01);
+  EXPECT_GT(std::abs(engine_reads(sentence) / annotated - 1.0), 0.03);
 }
 
 }  // namespace
