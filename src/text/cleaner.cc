@@ -112,7 +112,7 @@ std::u32string clean_line(std::u32string line) {
     }
     line = cells;
   }
-  return unemphasize(unlink(line));
+  return trim(unemphasize(unlink(line)));
 }
 
 }  // namespace

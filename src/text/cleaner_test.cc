@@ -48,6 +48,43 @@ TEST(CleanMarkup, EmojiAndControlCharactersAreNotRead) {
   for (const Case& c : cases) EXPECT_EQ(clean_markup(c.written), c.heard) << "written: " << c.written;
 }
 
+// What an LLM's answer looks like, in Chinese and English.
+TEST(CleanMarkup, LlmAnswers) {
+  const Case cases[] = {
+      {"## 总结\n**优点**：速度快。", "总结\n优点：速度快。"},
+      {"1. 打开设置\n2. 点击**保存**", "打开设置\n点击保存"},
+      {"- 苹果 🍎\n- 香蕉 🍌", "苹果\n香蕉"},
+      {"> 注意：*不要*重复提交。", "注意：不要重复提交。"},
+      {"详情见[官网](https://example.com)。", "详情见官网。"},
+      {"运行 `pip install x` 即可", "运行 pip install x 即可"},
+      {"| 城市 | 温度 |\n|---|---|\n| 北京 | 25℃ |", "城市, 温度\n北京, 25℃"},
+      {"好的！😊 还有什么问题吗？", "好的！ 还有什么问题吗？"},
+      {"***\n结束", "结束"},
+      {"### Step 1\nInstall it.", "Step 1\nInstall it."},
+      {"**Note:** this is *important*.", "Note: this is important."},
+      {"* item one\n* item two", "item one\nitem two"},
+      {"Use the `--force` flag.", "Use the --force flag."},
+      {"Click [here](http://x.y) now 👉", "Click here now"},
+      {"```\nmake\n```\nDone ✅", "make\nDone"},
+      {"> > nested quote", "nested quote"},
+      {"Thanks! 🙏🙏", "Thanks!"},
+      {"~~$10~~ $8 today", "$10 $8 today"},
+      {"#hashtag stays", "#hashtag stays"},
+      {"3 * 4 = 12", "3 * 4 = 12"},
+      {"line one\r\nline two", "line one\nline two"},
+      {"  indented text  ", "indented text"},
+      {"\n\n\nblank lines\n\n", "blank lines"},
+      {"a ★ b", "a b"},
+      {"✈️ flight at 9", "flight at 9"},
+      {"☀️ 晴天", "晴天"},
+      {"1) first\n2) second", "first\nsecond"},
+      {"+ plus bullet", "plus bullet"},
+      {"![](empty.png) caption", "caption"},
+      {"| only | header |", "only, header"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(clean_markup(c.written), c.heard) << "written: " << c.written;
+}
+
 TEST(CleanMarkup, PlainTextIsUntouched) {
   for (const char* plain : {"Hello, world.", "你好，世界。", "3.5元", "a_b", "e-mail me at ann@example.com"}) {
     EXPECT_EQ(clean_markup(plain), plain);

@@ -192,11 +192,14 @@ class ChineseReader final : public Reader {
       if ((n.integer.size() == 11 && n.integer[0] == '1') || (n.integer.size() >= 3 && n.integer[0] == '0')) {
         return chinese_digits(n.integer, /*yao=*/true);
       }
-      // 2 counting things is 两 (两个, 两本), but 第2 is 第二.
+      // 2 counting things is 两 (两个, 两本, 2h 两小时), but 第2 is 第二.
+      std::size_t unit_length = 0;
+      const Unit* unit = unit_at(rest, &unit_length);
+      const std::string_view following = unit ? unit->chinese : rest;
       if (n.integer == "2" && !before.ends_with("第")) {
         for (std::string_view measure : {"个", "位", "只", "条", "件", "次", "天", "本", "张", "种", "名", "辆", "台",
                                          "岁", "小时", "分钟", "周", "年", "倍", "家", "间", "双", "斤", "公里", "米"}) {
-          if (rest.starts_with(measure)) return "两";
+          if (following.starts_with(measure)) return "两";
         }
       }
     }
