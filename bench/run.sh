@@ -58,6 +58,10 @@ check "1 session, commit mode: first-audio p99 (ms)" first_audio_ms_p99 "<=" 40
 # which is the engines' own ceiling on 2 cores (engine_ceiling below).
 run "200 sessions, server_commit" --scenario realtime --sessions 200 --seconds 60 --ramp-seconds 10 --think-ms 4000
 check "200 sessions: sessions open on average" mean_open_sessions ">=" 199
+show "200 sessions: first-audio p50 (ms)" first_audio_ms_p50
+show "200 sessions: turns" turns
+show "200 sessions: server RSS at start (MiB)" server_rss_baseline_mib
+show "200 sessions: server RSS at its peak (MiB)" server_rss_peak_mib
 show "200 sessions: audio delivered (s per s)" audio_seconds_per_second
 show "200 sessions: engine ceiling (audio s per s, all cores)" engine_ceiling_audio_seconds_per_second
 show "200 sessions: server CPU (s)" server_cpu_seconds
@@ -72,6 +76,7 @@ check "200 sessions: server CPU / engine CPU per audio second" cpu_vs_engine "<=
 run "one-shot HTTP" --scenario http --clients 16 --chars 50 --seconds 30
 check "HTTP, 16 clients, 50 chars: requests per second" requests_per_second ">=" 50
 check "HTTP, 16 clients, 50 chars: errors" errors "==" 0
+show "HTTP, 16 clients, 50 chars: first chunk p50 (ms)" first_chunk_ms_p50
 
 run "idle connections" --scenario idle --connections 1000
 check "1000 idle connections: memory per connection (KiB)" rss_per_idle_connection_kib "<=" 64
