@@ -1,5 +1,7 @@
 #include "base/utf8.h"
 
+#include <algorithm>
+
 namespace voxwire::utf8 {
 namespace {
 
@@ -87,6 +89,13 @@ std::size_t length(std::string_view s) {
   bool ok = true;
   for (std::size_t i = 0; i < s.size(); ++n) next(s, i, &ok);
   return n;
+}
+
+std::size_t char_length(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  const auto lead = static_cast<unsigned char>(s[i]);
+  const std::size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return std::min(n, s.size() - i);
 }
 
 }  // namespace voxwire::utf8

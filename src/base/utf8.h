@@ -14,5 +14,8 @@ std::string encode(std::u32string_view s);
 void append(std::string& out, char32_t cp);
 // Number of code points (the unit of the service's character limits).
 std::size_t length(std::string_view s);
+// Bytes of the character starting at s[i], by its lead byte (1 to 4, never
+// past the end; 0 when i is): for stepping through text a character at a time.
+std::size_t char_length(std::string_view s, std::size_t i);
 
 }  // namespace voxwire::utf8

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "text/ascii.h"
 
 namespace voxwire::text {
 namespace {
@@ -22,9 +23,8 @@ bool is_pictograph(char32_t c) {
 bool is_control(char32_t c) { return (c < 0x20 && c != '\n') || (c >= 0x7F && c <= 0x9F); }
 
 bool is_space(char32_t c) { return c == ' ' || c == 0x3000; }
-bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_word_char(char32_t c) {
-  return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c > 0x7F;
+  return is_ascii_digit(c) || is_ascii_letter(c) || c > 0x7F;
 }
 
 std::u32string trim(std::u32string_view s) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <span>
+
 namespace voxwire::text {
 namespace {
 
@@ -9,6 +11,10 @@ struct Case {
   const char* written;
   const char* heard;
 };
+
+void expect_all(std::span<const Case> cases) {
+  for (const Case& c : cases) EXPECT_EQ(clean_markup(c.written), c.heard) << "written: " << c.written;
+}
 
 TEST(CleanMarkup, MarkdownKeepsTheWordsAndDropsTheMarks) {
   const Case cases[] = {
@@ -31,7 +37,7 @@ TEST(CleanMarkup, MarkdownKeepsTheWordsAndDropsTheMarks) {
       {"_emphasis_ goes", "emphasis goes"},
       {"[not a link] stays", "[not a link] stays"},
   };
-  for (const Case& c : cases) EXPECT_EQ(clean_markup(c.written), c.heard) << "written: " << c.written;
+  expect_all(cases);
 }
 
 TEST(CleanMarkup, EmojiAndControlCharactersAreNotRead) {
@@ -45,7 +51,7 @@ TEST(CleanMarkup, EmojiAndControlCharactersAreNotRead) {
       {"bell\x07 ring", "bell ring"},
       {"⭐⭐⭐ five stars", "five stars"},
   };
-  for (const Case& c : cases) EXPECT_EQ(clean_markup(c.written), c.heard) << "written: " << c.written;
+  expect_all(cases);
 }
 
 // What an LLM's answer looks like, in Chinese and English.
@@ -82,7 +88,7 @@ TEST(CleanMarkup, LlmAnswers) {
       {"![](empty.png) caption", "caption"},
       {"| only | header |", "only, header"},
   };
-  for (const Case& c : cases) EXPECT_EQ(clean_markup(c.written), c.heard) << "written: " << c.written;
+  expect_all(cases);
 }
 
 TEST(CleanMarkup, PlainTextIsUntouched) {

@@ -1,10 +1,10 @@
 #include "text/english_text.h"
 
+#include "text/ascii.h"
+
 namespace voxwire::text {
 namespace {
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\n'; }
 
 enum class When {
@@ -88,7 +88,7 @@ std::string say_address(std::string_view address) {
 std::string expand_abbreviations(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
-    const bool word_start = i == 0 || !is_letter(text[i - 1]);
+    const bool word_start = i == 0 || !is_ascii_letter(text[i - 1]);
     const Abbreviation* found = nullptr;
     if (word_start) {
       for (const Abbreviation& a : kAbbreviations) {
@@ -101,7 +101,7 @@ std::string expand_abbreviations(std::string_view text) {
     }
     const std::size_t end = i + found->written.size();
     const std::string_view rest = text.substr(end);
-    const bool number_follows = rest.size() > 1 && rest[0] == ' ' && is_digit(rest[1]);
+    const bool number_follows = rest.size() > 1 && rest[0] == ' ' && is_ascii_digit(rest[1]);
     if (found->when == When::kBeforeNumber && !number_follows) {
       out += text[i++];
       continue;

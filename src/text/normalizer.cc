@@ -4,6 +4,8 @@
 #include <optional>
 #include <vector>
 
+#include "base/utf8.h"
+#include "text/ascii.h"
 #include "text/english_text.h"
 #include "text/number_words.h"
 #include "text/units.h"
@@ -11,14 +13,6 @@
 namespace voxwire::text {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-// The length of the UTF-8 character starting at text[i] (0 past the end).
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  if (i >= text.size()) return 0;
-  const auto lead = static_cast<unsigned char>(text[i]);
-  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-}
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Full-width digits, Latin letters and the signs numbers use (％．－～／＄＋)
 // become ASCII; the ideographic space a space. Chinese punctuation (，：)
@@ -34,7 +28,7 @@ std::string fold_width(std::string_view text) {
         const char32_t cp = 0xFF00 + (b1 - 0xBC) * 64 + (b2 - 0x80);
         const char ascii = static_cast<char>(cp - 0xFEE0);
         if (cp >= 0xFF01 && cp <= 0xFF5E &&
-            (is_digit(ascii) || is_alpha(ascii) || std::string_view("%.-~/$+").find(ascii) != std::string_view::npos)) {
+            (is_ascii_digit(ascii) || is_ascii_letter(ascii) || std::string_view("%.-~/$+").find(ascii) != std::string_view::npos)) {
           out += ascii;
           i += 2;
           continue;
@@ -61,21 +55,21 @@ struct Number {
 };
 
 std::optional<Number> parse_number(std::string_view t, std::size_t i) {
-  if (i >= t.size() || !is_digit(t[i])) return std::nullopt;
+  if (i >= t.size() || !is_ascii_digit(t[i])) return std::nullopt;
   Number n;
   std::size_t j = i;
-  while (j < t.size() && is_digit(t[j])) n.integer += t[j++];
+  while (j < t.size() && is_ascii_digit(t[j])) n.integer += t[j++];
   if (n.integer.size() <= 3) {  // 1,234 but not 1,23 or 12,3456
-    while (j + 3 < t.size() && t[j] == ',' && is_digit(t[j + 1]) && is_digit(t[j + 2]) && is_digit(t[j + 3]) &&
-           (j + 4 >= t.size() || !is_digit(t[j + 4]))) {
+    while (j + 3 < t.size() && t[j] == ',' && is_ascii_digit(t[j + 1]) && is_ascii_digit(t[j + 2]) && is_ascii_digit(t[j + 3]) &&
+           (j + 4 >= t.size() || !is_ascii_digit(t[j + 4]))) {
       n.integer.append(t.substr(j + 1, 3));
       n.grouped = true;
       j += 4;
     }
   }
-  if (j + 1 < t.size() && t[j] == '.' && is_digit(t[j + 1])) {
+  if (j + 1 < t.size() && t[j] == '.' && is_ascii_digit(t[j + 1])) {
     ++j;
-    while (j < t.size() && is_digit(t[j])) n.fraction += t[j++];
+    while (j < t.size() && is_ascii_digit(t[j])) n.fraction += t[j++];
   }
   n.end = j;
   return n;
@@ -258,7 +252,7 @@ class EnglishReader final : public Reader {
     *consumed = 0;
     if (n.fraction.empty() && !is_identifier(n.integer)) {
       for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
-        if (rest.starts_with(suffix) && (rest.size() == 2 || !is_alpha(rest[2]))) {
+        if (rest.starts_with(suffix) && (rest.size() == 2 || !is_ascii_letter(rest[2]))) {
           *consumed = 2;
           return english_ordinal(n.integer);
         }
@@ -278,18 +272,18 @@ std::string rewrite(std::string_view text, const Reader& reader) {
   std::string out;
   out.reserve(text.size() * 2);
   std::size_t i = 0;
-  auto prev_is_word_char = [&] { return !out.empty() && (is_digit(out.back()) || is_alpha(out.back())); };
+  auto prev_is_word_char = [&] { return !out.empty() && (is_ascii_digit(out.back()) || is_ascii_letter(out.back())); };
   bool after_number = false;  // the last thing written was a number's words
   while (i < text.size()) {
     // An operator between two numbers (3 + 4 = 7, 5 × 6).
     if (after_number) {
       std::size_t j = i;
       while (j < text.size() && text[j] == ' ') ++j;
-      const std::size_t k = std::min(text.size(), j + utf8_length(text, j));  // one character
+      const std::size_t k = j + utf8::char_length(text, j);  // one character
       std::size_t m = k;
       while (m < text.size() && text[m] == ' ') ++m;
       const std::string_view word = reader.math(text.substr(j, k - j));
-      if (!word.empty() && m < text.size() && is_digit(text[m])) {
+      if (!word.empty() && m < text.size() && is_ascii_digit(text[m])) {
         out += reader.spaced() ? " " + std::string(word) + " " : std::string(word);
         i = m;
         after_number = false;
@@ -301,7 +295,7 @@ std::string rewrite(std::string_view text, const Reader& reader) {
     const Currency* currency = nullptr;
     for (const Currency& c : kCurrencies) {
       if (text.substr(i).starts_with(c.symbol) && i + c.symbol.size() < text.size() &&
-          is_digit(text[i + c.symbol.size()])) {
+          is_ascii_digit(text[i + c.symbol.size()])) {
         currency = &c;
       }
     }
@@ -311,9 +305,9 @@ std::string rewrite(std::string_view text, const Reader& reader) {
       i = n->end;
       continue;
     }
-    const bool minus = (text[i] == '-') && i + 1 < text.size() && is_digit(text[i + 1]) && !prev_is_word_char();
+    const bool minus = (text[i] == '-') && i + 1 < text.size() && is_ascii_digit(text[i + 1]) && !prev_is_word_char();
     std::optional<Number> n = parse_number(text, minus ? i + 1 : i);
-    if (!n || (!minus && i > 0 && is_alpha(text[i - 1]))) {  // not a number, or part of a word (MP3, H2O)
+    if (!n || (!minus && i > 0 && is_ascii_letter(text[i - 1]))) {  // not a number, or part of a word (MP3, H2O)
       if (n) {
         out.append(text.substr(i, n->end - i));
         i = n->end;
@@ -350,7 +344,7 @@ std::string rewrite(std::string_view text, const Reader& reader) {
       // digit by digit.
       std::vector<std::string> groups = {n->integer};
       std::size_t j = end;
-      while (j + 1 < text.size() && text[j] == '-' && is_digit(text[j + 1])) {
+      while (j + 1 < text.size() && text[j] == '-' && is_ascii_digit(text[j + 1])) {
         auto group = parse_number(text, j + 1);
         if (!group->fraction.empty()) break;
         groups.push_back(group->integer);
@@ -394,7 +388,7 @@ std::string rewrite(std::string_view text, const Reader& reader) {
     if (minus) words = reader.negative(words);
     if (reader.spaced() && prev_is_word_char()) out += ' ';
     out += words;
-    if (reader.spaced() && end < text.size() && (is_alpha(text[end]) || is_digit(text[end]))) out += ' ';
+    if (reader.spaced() && end < text.size() && (is_ascii_letter(text[end]) || is_ascii_digit(text[end]))) out += ' ';
     i = end;
     after_number = true;
   }

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "base/utf8.h"
+
 namespace voxwire::embedded {
 extern const std::string_view embedded_chinese_polyphones;
 }  // namespace voxwire::embedded
@@ -41,8 +43,6 @@ const Lexicon& lexicon() {
   return instance;
 }
 
-std::size_t char_length(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
-
 }  // namespace
 
 std::string annotate_polyphones(std::string_view text) {
@@ -53,11 +53,11 @@ std::string annotate_polyphones(std::string_view text) {
     std::size_t match = 0;
     std::size_t end = i;
     while (end < text.size() && end - i < lex.longest) {
-      end += char_length(static_cast<unsigned char>(text[end]));
-      if (end <= text.size() && lex.pinyin.contains(std::string(text.substr(i, end - i)))) match = end - i;
+      end += utf8::char_length(text, end);
+      if (lex.pinyin.contains(std::string(text.substr(i, end - i)))) match = end - i;
     }
     if (match == 0) {
-      const std::size_t n = std::min(char_length(static_cast<unsigned char>(text[i])), text.size() - i);
+      const std::size_t n = utf8::char_length(text, i);
       out.append(text.substr(i, n));
       i += n;
       continue;

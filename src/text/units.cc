@@ -1,5 +1,7 @@
 #include "text/units.h"
 
+#include "text/ascii.h"
+
 namespace voxwire::text {
 namespace {
 
@@ -41,8 +43,6 @@ constexpr Unit kUnits[] = {
     {"s", "秒", "second", "seconds"},
 };
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 }  // namespace
 
 const Unit* unit_at(std::string_view rest, std::size_t* length) {
@@ -51,9 +51,9 @@ const Unit* unit_at(std::string_view rest, std::size_t* length) {
   const Unit* best = nullptr;
   for (const Unit& unit : kUnits) {
     if (!text.starts_with(unit.symbol)) continue;
-    if (text.size() > unit.symbol.size() && is_letter(text[unit.symbol.size()])) continue;
+    if (text.size() > unit.symbol.size() && is_ascii_letter(text[unit.symbol.size()])) continue;
     // A lone letter after a space is more often a word or a label than a unit.
-    if (space && unit.symbol.size() == 1 && is_letter(unit.symbol[0])) continue;
+    if (space && unit.symbol.size() == 1 && is_ascii_letter(unit.symbol[0])) continue;
     if (!best || unit.symbol.size() > best->symbol.size()) best = &unit;
   }
   if (best) *length = space + best->symbol.size();
