@@ -192,6 +192,31 @@ int main(int argc, char** argv) {
                         "On SIGTERM/SIGINT, let in-flight responses finish for up to this long")
       ->envname("VOXWIRE_DRAIN_TIMEOUT_MS")
       ->capture_default_str();
+  voxwire::text::PauseLengths& pauses = config.text.pauses;
+  struct PauseOption {
+    const char* flag;
+    const char* env;
+    int* ms;
+    const char* what;
+  };
+  const PauseOption pause_options[] = {
+      {"--pause-sentence-ms", "VOXWIRE_PAUSE_SENTENCE_MS", &pauses.sentence_ms, "Pause between sentences (ms)"},
+      {"--pause-clause-ms", "VOXWIRE_PAUSE_CLAUSE_MS", &pauses.clause_ms, "Pause after ; : and dashes (ms)"},
+      {"--pause-comma-ms", "VOXWIRE_PAUSE_COMMA_MS", &pauses.comma_ms, "Pause after a comma (ms)"},
+      {"--pause-enumeration-ms", "VOXWIRE_PAUSE_ENUMERATION_MS", &pauses.enumeration_ms, "Pause after 、 (ms)"},
+      {"--pause-bracket-ms", "VOXWIRE_PAUSE_BRACKET_MS", &pauses.bracket_ms, "Pause around brackets and quotes (ms)"},
+      {"--pause-long-clause-ms", "VOXWIRE_PAUSE_LONG_CLAUSE_MS", &pauses.long_clause_ms,
+       "Pause where an over-long clause is cut (ms)"}};
+  for (const PauseOption& o : pause_options) {
+    serve_cmd->add_option(o.flag, *o.ms, o.what)->envname(o.env)->capture_default_str();
+  }
+  serve_cmd->add_option("--max-clause-units", pauses.max_clause_units,
+                        "Cut longer unpunctuated clauses at word boundaries (Han characters or words)")
+      ->envname("VOXWIRE_MAX_CLAUSE_UNITS")
+      ->capture_default_str();
+  serve_cmd->add_flag_callback("--skip-web-addresses", [&] { config.text.web_addresses = voxwire::text::WebAddresses::kSkip; },
+                               "Leave URLs and e-mail addresses out of speech instead of reading them")
+      ->envname("VOXWIRE_SKIP_WEB_ADDRESSES");
   serve_cmd->add_option("--log-level", log_level, "debug | info | warn | error")
       ->envname("VOXWIRE_LOG_LEVEL")
       ->capture_default_str();

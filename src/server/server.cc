@@ -57,7 +57,7 @@ Result<std::unique_ptr<Server>> Server::create(ServerConfig config, const Clock*
   auto audio_files = generation::AudioFiles::open(config.audio_directory(), used_clock);
   if (!audio_files.ok()) return audio_files.status();
   parts.audio_files = std::move(*audio_files);
-  auto synthesizer = Synthesizer::create_builtin();
+  auto synthesizer = Synthesizer::create_builtin(config.text);
   if (!synthesizer.ok()) return synthesizer.status();
   parts.synthesizer = std::move(*synthesizer);
   return std::unique_ptr<Server>(new Server(std::move(config), used_clock, std::move(parts)));

@@ -44,6 +44,7 @@ Status ServerConfig::validate() const {
   if (voice_retention_ms < 1000 || sweep_interval_ms < 10) {
     return Status::invalid_argument("voice_retention_ms and sweep_interval_ms must be positive", "sweep_interval_ms");
   }
+  if (Status pauses = text.pauses.validate(); !pauses.ok()) return pauses;
   for (const std::string& key : api_keys) {
     if (key.empty() || key.find_first_of(" \t\r\n") != std::string::npos) {
       return Status::invalid_argument("API keys must be non-empty and contain no whitespace", "api_keys");

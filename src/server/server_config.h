@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "text/front_end_config.h"
 
 namespace voxwire::server {
 
@@ -34,6 +35,7 @@ struct ServerConfig {
   int rpm = 0;                             // > 0: this limit for every model instead of the documented ones
   int default_rpm = 180;                   // for models whose limit the reference does not give
   int max_sessions_per_account = 20;       // concurrent realtime sessions per key; 0 = unlimited
+  text::FrontEndConfig text;               // pauses, clause cutting, web addresses (with enable_tn)
 
   // For an open server (no API key configured or created): forces loopback,
   // as it must not be reachable from other hosts. Returns true if it changed

@@ -10,7 +10,9 @@
 #include "tts/flite_engine.h"
 #include "text/cleaner.h"
 #include "text/normalizer.h"
-#include "text/polyphones.h"
+#include "synthesis/phrase_joiner.h"
+#include "text/mandarin.h"
+#include "text/prosody.h"
 #include "tts/text_runs.h"
 
 namespace voxwire {
@@ -57,10 +59,10 @@ class PitchShiftingSink final : public AudioSink {
 }  // namespace
 
 Synthesizer::Synthesizer(std::vector<std::unique_ptr<Engine>> engines,
-                         std::array<Engine*, kAllLanguages.size()> routes)
-    : engines_(std::move(engines)), routes_(routes) {}
+                         std::array<Engine*, kAllLanguages.size()> routes, text::FrontEndConfig front_end)
+    : engines_(std::move(engines)), routes_(routes), front_end_(std::move(front_end)) {}
 
-Result<std::unique_ptr<Synthesizer>> Synthesizer::create_builtin() {
+Result<std::unique_ptr<Synthesizer>> Synthesizer::create_builtin(text::FrontEndConfig front_end) {
   auto flite = make_flite_engine();
   if (!flite.ok()) return flite.status();
   auto espeak = make_espeak_engine();
@@ -71,13 +73,14 @@ Result<std::unique_ptr<Synthesizer>> Synthesizer::create_builtin() {
   std::vector<std::unique_ptr<Engine>> engines;
   engines.push_back(std::move(*flite));
   engines.push_back(std::move(*espeak));
-  return std::make_unique<Synthesizer>(std::move(engines), routes);
+  return std::make_unique<Synthesizer>(std::move(engines), routes, std::move(front_end));
 }
 
 void Synthesizer::warm_up(std::span<const VoiceProfile> voices, const CancelToken& stop) const {
   struct Discard final : AudioSink {
     void on_audio(std::span<const int16_t>, int) override {}
   } discard;
+  (void)text::annotate_mandarin("你好");  // indexes the Chinese dictionaries
   constexpr std::pair<Language, std::string_view> kGreetings[] = {
       {Language::kChinese, "你好"},    {Language::kEnglish, "Hello"}, {Language::kGerman, "Hallo"},
       {Language::kItalian, "Ciao"},    {Language::kPortuguese, "Olá"}, {Language::kSpanish, "Hola"},
@@ -92,31 +95,62 @@ void Synthesizer::warm_up(std::span<const VoiceProfile> voices, const CancelToke
   }
 }
 
+// One engine call: a phrase of one language, and the pause after it.
+struct Synthesizer::Utterance {
+  Engine* engine;
+  Language language;
+  std::string text;
+  int pause_after_ms;
+};
+
+std::vector<Synthesizer::Utterance> Synthesizer::plan(std::string_view text, LanguageType language,
+                                                      const VoiceProfile& voice, Normalization normalization) const {
+  std::vector<Utterance> utterances;
+  if (normalization == Normalization::kOff) {
+    for (TextRun& run : split_runs(text, language)) {
+      utterances.push_back({&engine_for(run.language), run.language, std::move(run.text), 0});
+    }
+    return utterances;
+  }
+  for (const TextRun& run : split_runs(text::clean_markup(text), language)) {
+    const std::string normalized = text::normalize(run.text, run.language, front_end_.web_addresses);
+    for (text::Phrase& phrase : text::split_phrases(normalized, front_end_.pauses)) {
+      if (run.language == Language::kChinese && voice.dialect != Dialect::kCantonese) {
+        phrase.text = text::annotate_mandarin(phrase.text);  // Mandarin readings; Cantonese has its own
+      }
+      utterances.push_back({&engine_for(run.language), run.language, std::move(phrase.text), phrase.pause_after_ms});
+    }
+  }
+  return utterances;
+}
+
 Status Synthesizer::synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice,
                                double rate, double pitch, AudioSink& sink, const CancelToken& cancel,
                                Normalization normalization) const {
   const double target_hz = voice.median_f0_hz * pitch;
-  const std::string heard = normalization == Normalization::kOn ? text::clean_markup(text) : std::string(text);
-  for (TextRun& run : split_runs(heard, language)) {
+  const std::vector<Utterance> utterances = plan(text, language, voice, normalization);
+  PhraseJoiner joiner(sink);
+  for (std::size_t i = 0; i < utterances.size(); ++i) {
     if (cancel.cancelled()) return Status::cancelled();
-    Engine& engine = engine_for(run.language);
-    F0Reach reach = engine.f0_reach(run.language, voice);
+    const Utterance& u = utterances[i];
+    F0Reach reach = u.engine->f0_reach(u.language, voice);
     const double engine_hz = std::clamp(target_hz, reach.low_hz, reach.high_hz);
-    std::string spoken = normalization == Normalization::kOn ? text::normalize(run.text, run.language) : std::move(run.text);
-    if (normalization == Normalization::kOn && run.language == Language::kChinese && voice.dialect != Dialect::kCantonese) {
-      spoken = text::annotate_polyphones(spoken);  // Mandarin readings; Cantonese has its own
-    }
-    SynthesisRequest request{spoken, run.language, voice, rate, engine_hz / voice.median_f0_hz};
+    SynthesisRequest request{u.text, u.language, voice, rate, engine_hz / voice.median_f0_hz};
     Status s;
     if (std::abs(target_hz / engine_hz - 1.0) < 0.01) {
-      s = engine.synthesize(request, sink, cancel);
+      s = u.engine->synthesize(request, joiner, cancel);
     } else {  // beyond what the engine reaches: it goes as far as it can, DSP does the rest
-      PitchShiftingSink shifted(sink, target_hz / engine_hz);
-      s = engine.synthesize(request, shifted, cancel);
+      PitchShiftingSink shifted(joiner, target_hz / engine_hz);
+      s = u.engine->synthesize(request, shifted, cancel);
       if (s.ok()) shifted.finish();
     }
     if (!s.ok()) return s;
+    // Pauses shorten with faster speech; after the last phrase the engine's own ending stays.
+    if (i + 1 < utterances.size() && u.pause_after_ms > 0) {
+      joiner.pause(static_cast<int>(std::lround(u.pause_after_ms / std::max(rate, 0.1))));
+    }
   }
+  joiner.finish();
   return cancel.cancelled() ? Status::cancelled() : Status();
 }
 

@@ -1,6 +1,8 @@
 // synthesis/synthesizer.h: speaks text in any mix of languages with one voice. It
 // splits the text into language runs (text_runs.h) and sends each run to the
-// engine routed for that language, all streaming into one AudioSink.
+// engine routed for that language, all streaming into one AudioSink; with the
+// text front end on, each run is normalized and cut into phrases joined by
+// pauses of the configured lengths (synthesis/phrase_joiner.h).
 // Built-in routing: flite for English, espeak-ng for the other nine.
 // Thread-safe: synthesize() may run on many threads (engines are thread-safe).
 #pragma once
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "text/front_end_config.h"
 #include "tts/engine.h"
 #include "tts/language.h"
 
@@ -20,19 +23,22 @@ class Synthesizer {
  public:
   // Routes every language to engines[language]; the engines are owned.
   // REQUIRES: every language has an engine that lists it in info().languages.
-  Synthesizer(std::vector<std::unique_ptr<Engine>> engines, std::array<Engine*, kAllLanguages.size()> routes);
+  Synthesizer(std::vector<std::unique_ptr<Engine>> engines, std::array<Engine*, kAllLanguages.size()> routes,
+              text::FrontEndConfig front_end = {});
 
   // flite (English) + espeak-ng (everything else). Internal error if an
   // engine cannot start (missing voice data).
-  static Result<std::unique_ptr<Synthesizer>> create_builtin();
+  static Result<std::unique_ptr<Synthesizer>> create_builtin(text::FrontEndConfig front_end = {});
 
   // Speaks text; `language` nullopt = Auto (detect per run). rate and pitch
   // multiply the voice's own tempo and F0; an F0 beyond an engine's reach is
   // completed by a formant-preserving pitch shift. Returns the first engine
   // failure, or Cancelled once cancel is tripped.
   // With Normalization::kOn the text is first cleaned of markup and emoji
-  // (text/cleaner.h) and every run normalized for its language
-  // (text/normalizer.h: numbers, units, dates, currencies read as words).
+  // (text/cleaner.h), every run normalized for its language
+  // (text/normalizer.h: numbers, units, dates, currencies read as words) and
+  // cut into phrases with pauses (text/prosody.h; pauses scale with 1/rate),
+  // and Mandarin given its readings and tone sandhi (text/mandarin.h).
   enum class Normalization { kOff, kOn };
   Status synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice, double rate,
                     double pitch, AudioSink& sink, const CancelToken& cancel,
@@ -42,13 +48,19 @@ class Synthesizer {
 
   // Speaks a greeting in every language with every voice and discards the
   // audio, so one-time engine costs (espeak-ng calibrates each voice variant
-  // on first use) are not paid by the first real requests. Stops early once
-  // `stop` is tripped.
+  // on first use; the text front end indexes its Chinese dictionaries) are
+  // not paid by the first real requests. Stops early once `stop` is tripped.
   void warm_up(std::span<const VoiceProfile> voices, const CancelToken& stop) const;
 
  private:
+  struct Utterance;
+  // The engine calls that speak text.
+  std::vector<Utterance> plan(std::string_view text, LanguageType language, const VoiceProfile& voice,
+                              Normalization normalization) const;
+
   std::vector<std::unique_ptr<Engine>> engines_;
   std::array<Engine*, kAllLanguages.size()> routes_;
+  text::FrontEndConfig front_end_;
 };
 
 }  // namespace voxwire

@@ -115,7 +115,7 @@ std::string expand_abbreviations(std::string_view text) {
   return out;
 }
 
-std::string speak_addresses(std::string_view text) {
+std::string speak_addresses(std::string_view text, WebAddresses addresses) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
     const bool token_start = i == 0 || is_space(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '<';
@@ -124,8 +124,11 @@ std::string speak_addresses(std::string_view text) {
       out += text[i++];
       continue;
     }
-    out += say_address(text.substr(i, length));
+    if (addresses == WebAddresses::kSpeak) out += say_address(text.substr(i, length));
     i += length;
+    if (addresses == WebAddresses::kSkip) {  // one space where the address was
+      while (!out.empty() && out.back() == ' ' && i < text.size() && is_space(text[i])) ++i;
+    }
   }
   return out;
 }

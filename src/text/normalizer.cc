@@ -338,6 +338,15 @@ std::string rewrite(std::string_view text, const Reader& reader) {
         words = reader.date(n->integer, small_value(second->integer), day);
         end = third->end;
       }
+    } else if (rest.starts_with("/") && second_int && plain_int && !minus && n->integer.size() <= 2 &&
+               second->integer.size() <= 2 && small_value(n->integer) >= 1 && small_value(n->integer) <= 12 &&
+               small_value(second->integer) >= 1 && small_value(second->integer) <= 31 &&
+               second->end + 1 < text.size() && text[second->end] == '/') {
+      std::optional<Number> year = parse_number(text, second->end + 1);  // 3/15/2025, month first as in the US
+      if (year && year->fraction.empty() && year->integer.size() == 4) {
+        words = reader.date(year->integer, small_value(n->integer), small_value(second->integer));
+        end = year->end;
+      }
     }
     if (words.empty() && rest.starts_with("-") && second_int && plain_int && !minus) {
       // A phone number (010-12345678, 555-1234, 800-555-0199): every group
@@ -397,12 +406,12 @@ std::string rewrite(std::string_view text, const Reader& reader) {
 
 }  // namespace
 
-std::string normalize(std::string_view text, Language language) {
+std::string normalize(std::string_view text, Language language, WebAddresses addresses) {
   static const ChineseReader chinese;
   static const EnglishReader english;
   switch (language) {
     case Language::kChinese: return rewrite(fold_width(text), chinese);
-    case Language::kEnglish: return rewrite(expand_abbreviations(speak_addresses(fold_width(text))), english);
+    case Language::kEnglish: return rewrite(expand_abbreviations(speak_addresses(fold_width(text), addresses)), english);
     default: return std::string(text);
   }
 }

@@ -6,15 +6,17 @@
 // "in 1999"), ordinals (21st, 第3), currencies ($, €, £, ¥ and 元), and long
 // or zero-led digit strings and phone numbers read digit by digit (一 as 幺
 // in Chinese phone numbers). Full-width digits, letters and number signs are folded first.
+// Web and e-mail addresses are spoken, or left out with WebAddresses::kSkip.
 // Other languages and everything else pass through. Pure, thread-safe.
 #pragma once
 #include <string>
 #include <string_view>
 
+#include "text/english_text.h"
 #include "tts/language.h"
 
 namespace voxwire::text {
 
-std::string normalize(std::string_view text, Language language);
+std::string normalize(std::string_view text, Language language, WebAddresses addresses = WebAddresses::kSpeak);
 
 }  // namespace voxwire::text

@@ -64,6 +64,7 @@ TEST(ChineseNumbers, YearsDatesTimesAndRanges) {
       {"3年", "三年"},
       {"2025-03-05", "二零二五年三月五日"},
       {"2025/3/5", "二零二五年三月五日"},
+      {"3/15/2025", "二零二五年三月十五日"},
       {"10:30", "十点三十分"},
       {"8:05", "八点零五分"},
       {"9:00", "九点"},
@@ -136,6 +137,7 @@ TEST(EnglishNumbers, OrdinalsYearsDatesTimesAndRanges) {
       {"1905", "nineteen oh five"},
       {"1900", "nineteen hundred"},
       {"2025-03-05", "March fifth, twenty twenty-five"},
+      {"On 3/15/2025 at 9:30", "On March fifteenth, twenty twenty-five at nine thirty"},
       {"10:30", "ten thirty"},
       {"7:05", "seven oh five"},
       {"9:00", "nine o'clock"},
@@ -345,6 +347,13 @@ TEST(NumberWords, EnglishOrdinalsAndYears) {
   EXPECT_EQ(english_ordinal("40"), "fortieth");
   EXPECT_EQ(english_year("1066"), "ten sixty-six");
   EXPECT_EQ(chinese_digits("110", /*yao=*/true), "幺幺零");
+}
+
+TEST(Normalizer, SkipsWebAddressesWhenToldTo) {
+  EXPECT_EQ(normalize("Visit https://www.example.com/docs today.", Language::kEnglish, WebAddresses::kSkip),
+            "Visit today.");
+  EXPECT_EQ(normalize("Mail ann.lee@example.com, please.", Language::kEnglish, WebAddresses::kSkip), "Mail , please.");
+  EXPECT_EQ(normalize("See www.example.com", Language::kEnglish, WebAddresses::kSkip), "See ");
 }
 
 }  // namespace

@@ -1,0 +1,71 @@
+#include "synthesis/phrase_joiner.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace voxwire {
+namespace {
+
+struct Recorder final : AudioSink {
+  std::vector<int16_t> pcm;
+  void on_audio(std::span<const int16_t> chunk, int) override { pcm.insert(pcm.end(), chunk.begin(), chunk.end()); }
+};
+
+// A phrase as an engine gives it: quiet start, sound, quiet end (1 kHz: samples = ms).
+std::vector<int16_t> phrase(int quiet_start_ms, int sound_ms, int quiet_end_ms) {
+  std::vector<int16_t> pcm(quiet_start_ms, 3);
+  pcm.insert(pcm.end(), sound_ms, 1000);
+  pcm.insert(pcm.end(), quiet_end_ms, -2);
+  return pcm;
+}
+
+// "s" for sound and "." for silence, one letter per run: sound/quiet lengths.
+std::string runs(const std::vector<int16_t>& pcm) {
+  std::string out;
+  for (std::size_t i = 0; i < pcm.size();) {
+    const bool loud = std::abs(pcm[i]) > PhraseJoiner::kQuiet;
+    std::size_t n = 0;
+    while (i < pcm.size() && (std::abs(pcm[i]) > PhraseJoiner::kQuiet) == loud) ++i, ++n;
+    out += (loud ? "s" : ".") + std::to_string(n) + " ";
+  }
+  return out;
+}
+
+TEST(PhraseJoiner, PutsExactlyThePauseBetweenPhrases) {
+  Recorder out;
+  PhraseJoiner joiner(out);
+  joiner.on_audio(phrase(20, 100, 300), 1000);
+  joiner.pause(250);
+  // The next phrase arrives in pieces; its quiet start is dropped.
+  const std::vector<int16_t> second = phrase(40, 50, 70);
+  joiner.on_audio(std::span(second).first(30), 1000);
+  joiner.on_audio(std::span(second).subspan(30), 1000);
+  joiner.finish();
+  EXPECT_EQ(runs(out.pcm), ".20 s100 .250 s50 .70 ");  // the first start and the last end are the engine's
+}
+
+TEST(PhraseJoiner, APhraseWithoutSoundAddsItsPause) {
+  Recorder out;
+  PhraseJoiner joiner(out);
+  joiner.on_audio(phrase(0, 10, 5), 1000);
+  joiner.pause(100);
+  joiner.on_audio(phrase(30, 0, 0), 1000);
+  joiner.pause(50);
+  joiner.on_audio(phrase(0, 10, 0), 1000);
+  joiner.finish();
+  EXPECT_EQ(runs(out.pcm), "s10 .150 s10 ");
+}
+
+TEST(PhraseJoiner, WithoutPausesPassesEverythingOn) {
+  Recorder out;
+  PhraseJoiner joiner(out);
+  const std::vector<int16_t> pcm = phrase(7, 20, 9);
+  joiner.on_audio(pcm, 1000);
+  joiner.finish();
+  EXPECT_EQ(out.pcm, pcm);
+}
+
+}  // namespace
+}  // namespace voxwire
