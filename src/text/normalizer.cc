@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "text/ascii.h"
 #include "text/english_text.h"
+#include "text/european_dates.h"
 #include "text/number_words.h"
 #include "text/units.h"
 
@@ -412,7 +413,7 @@ std::string normalize(std::string_view text, Language language, WebAddresses add
   switch (language) {
     case Language::kChinese: return rewrite(fold_width(text), chinese);
     case Language::kEnglish: return rewrite(expand_abbreviations(speak_addresses(fold_width(text), addresses)), english);
-    default: return std::string(text);
+    default: return spell_dates(text, language);
   }
 }
 

@@ -7,7 +7,10 @@
 // or zero-led digit strings and phone numbers read digit by digit (一 as 幺
 // in Chinese phone numbers). Full-width digits, letters and number signs are folded first.
 // Web and e-mail addresses are spoken, or left out with WebAddresses::kSkip.
-// Other languages and everything else pass through. Pure, thread-safe.
+// In German, French, Spanish, Italian, Portuguese and Russian, numeric dates
+// and French clock times get their words (text/european_dates.h); espeak-ng
+// reads the rest of these languages' numbers itself. Japanese and Korean and
+// everything else pass through. Pure, thread-safe.
 #pragma once
 #include <string>
 #include <string_view>
