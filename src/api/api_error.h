@@ -17,8 +17,8 @@ struct ApiError {
   std::string param;    // the request field at fault ("voice"), if known; OpenAI bodies name it
 
   ApiError() = default;
-  ApiError(int status, std::string dashscope_code, std::string text, std::string field = {})
-      : http_status(status), code(std::move(dashscope_code)), message(std::move(text)), param(std::move(field)) {}
+  ApiError(int status, std::string dashscope_code, std::string text)
+      : http_status(status), code(std::move(dashscope_code)), message(std::move(text)) {}
 
   static ApiError invalid_api_key();                        // 401 InvalidApiKey
   static ApiError access_denied();                          // 403 AccessDenied

@@ -187,8 +187,9 @@ void SpeechService::handle(const auth::Caller& caller, const json::object& body,
       log::error("speech_voice_lookup_failed", {{"error", plan.status().to_string()}});
       return responder->reply(ApiReply::error(ApiError::internal()));
     }
-    return responder->reply(ApiReply::error(
-        ApiError(400, "InvalidParameter", plan.status().message(), plan.status().field())));
+    ApiError error = ApiError::invalid_parameter(plan.status().message());
+    error.param = plan.status().field();
+    return responder->reply(ApiReply::error(error));
   }
   log::info("speech", {{"request_id", responder->request_id()},
                        {"model", plan->model->name},

@@ -12,10 +12,10 @@
 
 #include "base/ids.h"
 #include "base/log.h"
+#include "openai/openai_names.h"
 #include "server/audio_file_response.h"
 #include "server/http_error.h"
 #include "server/realtime_connection.h"
-#include "openai/openai_names.h"
 #include "server/request_target.h"
 
 namespace voxwire::server {
