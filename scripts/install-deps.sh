@@ -8,7 +8,8 @@ build-essential clang libclang-rt-14-dev cmake pkg-config git ca-certificates
 libboost1.81-dev libboost-json1.81-dev libcli11-dev
 libespeak-ng-dev espeak-ng-data flite1-dev libmecab-dev mecab-ipadic-utf8
 python3-jieba unicode-data bzip2
-libsoxr-dev librubberband-dev libmp3lame-dev libopus-dev libogg-dev libsndfile1-dev libsqlite3-dev libssl-dev
+libsoxr-dev librubberband-dev libmp3lame-dev libopus-dev libogg-dev libavcodec-dev libflac-dev libsndfile1-dev
+libsqlite3-dev libssl-dev
 prometheus-cpp-dev
 libgtest-dev libgmock-dev
 python3 python3-pytest python3-websockets python3-numpy python3-requests

@@ -1,6 +1,7 @@
 // api/api_error.h: the documented DashScope HTTP errors (api-reference
 // §1.3-§1.4) in one place — status, code and message — for every surface
-// that answers over HTTP. Pure, thread-safe.
+// that answers over HTTP (the OpenAI-compatible one renders the same errors
+// in its own shape, api/error_body.h). Pure, thread-safe.
 #pragma once
 #include <string>
 #include <string_view>
@@ -13,6 +14,11 @@ struct ApiError {
   int http_status = 500;
   std::string code;     // DashScope code, e.g. "InvalidParameter"
   std::string message;  // human-readable
+  std::string param;    // the request field at fault ("voice"), if known; OpenAI bodies name it
+
+  ApiError() = default;
+  ApiError(int status, std::string dashscope_code, std::string text)
+      : http_status(status), code(std::move(dashscope_code)), message(std::move(text)) {}
 
   static ApiError invalid_api_key();                        // 401 InvalidApiKey
   static ApiError access_denied();                          // 403 AccessDenied

@@ -12,6 +12,8 @@ std::string_view format_name(AudioFormat f) {
     case AudioFormat::kWav: return "wav";
     case AudioFormat::kMp3: return "mp3";
     case AudioFormat::kOpus: return "opus";
+    case AudioFormat::kAac: return "aac";
+    case AudioFormat::kFlac: return "flac";
   }
   return "pcm";
 }
@@ -22,6 +24,8 @@ std::string_view content_type(AudioFormat f) {
     case AudioFormat::kWav: return "audio/wav";
     case AudioFormat::kMp3: return "audio/mpeg";
     case AudioFormat::kOpus: return "audio/ogg";
+    case AudioFormat::kAac: return "audio/aac";
+    case AudioFormat::kFlac: return "audio/flac";
   }
   return "application/octet-stream";
 }
@@ -29,10 +33,14 @@ std::string_view content_type(AudioFormat f) {
 std::optional<AudioFormat> parse_format(std::string_view name) {
   std::string lower(name);
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (AudioFormat f : {AudioFormat::kPcm, AudioFormat::kWav, AudioFormat::kMp3, AudioFormat::kOpus}) {
+  for (AudioFormat f : kAllFormats) {
     if (lower == format_name(f)) return f;
   }
   return std::nullopt;
+}
+
+bool is_dashscope_format(AudioFormat f) {
+  return std::find(kDashScopeFormats.begin(), kDashScopeFormats.end(), f) != kDashScopeFormats.end();
 }
 
 bool is_supported_sample_rate(int hz) {

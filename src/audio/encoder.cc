@@ -1,7 +1,10 @@
 #include "audio/encoder.h"
 
+#include <algorithm>
 #include <string>
 
+#include "audio/aac_encoder.h"
+#include "audio/flac_encoder.h"
 #include "audio/mp3_encoder.h"
 #include "audio/opus_encoder.h"
 #include "audio/pcm_encoder.h"
@@ -14,21 +17,14 @@ constexpr int kMinBitRateKbps = 6;
 constexpr int kMaxBitRateKbps = 510;
 
 bool is_known_format(AudioFormat format) {
-  switch (format) {
-    case AudioFormat::kPcm:
-    case AudioFormat::kWav:
-    case AudioFormat::kMp3:
-    case AudioFormat::kOpus:
-      return true;
-  }
-  return false;
+  return std::find(kAllFormats.begin(), kAllFormats.end(), format) != kAllFormats.end();
 }
 
 }  // namespace
 
 Status validate_encoder_config(const EncoderConfig& config) {
   if (!is_known_format(config.format)) {
-    return Status::invalid_argument("response_format must be one of pcm, wav, mp3, opus", "response_format");
+    return Status::invalid_argument("response_format must be one of pcm, wav, mp3, opus, aac, flac", "response_format");
   }
   if (!is_supported_sample_rate(config.sample_rate_hz)) {
     return Status::invalid_argument("sample_rate " + std::to_string(config.sample_rate_hz) +
@@ -48,8 +44,10 @@ int effective_bit_rate_kbps(const EncoderConfig& config) {
   switch (config.format) {
     case AudioFormat::kMp3: return mp3_bit_rate_kbps(config.sample_rate_hz, config.bit_rate_kbps);
     case AudioFormat::kOpus: return config.bit_rate_kbps;
+    case AudioFormat::kAac: return aac_bit_rate_kbps(config.sample_rate_hz, config.bit_rate_kbps);
     case AudioFormat::kPcm:
     case AudioFormat::kWav:
+    case AudioFormat::kFlac:
       break;
   }
   return 0;
@@ -62,6 +60,8 @@ Result<std::unique_ptr<Encoder>> make_encoder(const EncoderConfig& config) {
     case AudioFormat::kWav: return make_pcm_encoder(config.sample_rate_hz, /*with_wav_header=*/true);
     case AudioFormat::kMp3: return make_mp3_encoder(config.sample_rate_hz, config.bit_rate_kbps);
     case AudioFormat::kOpus: return make_opus_encoder(config.sample_rate_hz, config.bit_rate_kbps);
+    case AudioFormat::kAac: return make_aac_encoder(config.sample_rate_hz, config.bit_rate_kbps);
+    case AudioFormat::kFlac: return make_flac_encoder(config.sample_rate_hz);
   }
   return Status::invalid_argument("unknown response_format", "response_format");
 }

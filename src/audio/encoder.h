@@ -1,5 +1,5 @@
 // audio/encoder.h: turns mono int16 PCM into one output format (pcm, wav, mp3,
-// opus), streaming: concatenating every byte appended by encode() and finish()
+// opus, aac, flac), streaming: concatenating every byte appended by encode() and finish()
 // yields one playable stream. One Encoder per response, from make_encoder();
 // not thread-safe (distinct encoders may run on distinct threads).
 #pragma once
@@ -22,7 +22,8 @@ class Encoder {
   virtual int input_sample_rate_hz() const = 0;
   // Encodes pcm (mono, at input_sample_rate_hz()) and appends the bytes now
   // ready to *out: maybe none, since codecs work in frames. The first call
-  // also emits the container header (wav header, Ogg Opus headers).
+  // also emits the container header (wav header, Ogg Opus headers, FLAC
+  // STREAMINFO).
   // Returns Internal if the codec library fails. REQUIRES: finish() not called.
   virtual Status encode(std::span<const int16_t> pcm, std::string* out) = 0;
   // Appends everything still buffered plus the stream's tail (last MP3
@@ -39,10 +40,11 @@ class Encoder {
 // (e.g. "session.").
 Status validate_encoder_config(const EncoderConfig& config);
 
-// The bit rate, in kbps, an mp3 or opus encoder for `config` really uses:
+// The bit rate, in kbps, an mp3, opus or aac encoder for `config` really uses:
 // mp3 maps to the nearest bit rate its MPEG version allows at that sample
 // rate (ties go to the lower one); opus uses the request (libopus supports
-// the whole 6..510 range). 0 for pcm and wav. REQUIRES: config validates.
+// the whole 6..510 range); aac caps it at what an AAC frame can carry at that
+// rate. 0 for pcm, wav and flac. REQUIRES: config validates.
 int effective_bit_rate_kbps(const EncoderConfig& config);
 
 // A new encoder, or the validation error above, or Internal if the codec

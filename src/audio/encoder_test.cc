@@ -1,5 +1,6 @@
 // Container- and codec-level checks of the encoders: WAV header bytes, the
-// MP3 bit rate map, and Ogg Opus structure as opusinfo and opusdec see it.
+// MP3 bit rate map, Ogg Opus structure as opusinfo and opusdec see it, and
+// AAC (ADTS) and FLAC streams as ffmpeg decodes them.
 #include "audio/encoder.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 namespace voxwire::audio {
 namespace {
 
+using test_util::ffmpeg_decode;
 using test_util::run;
 using test_util::speech_like;
 using test_util::TempFile;
@@ -159,6 +161,125 @@ TEST(OggOpus, FirstBytesAreTheHeadersEvenBeforeAFullFrame) {
   EXPECT_EQ(out.size(), header_bytes);  // still less than a 20 ms frame
   ASSERT_TRUE((*encoder)->finish(&out).ok());
   EXPECT_GT(out.size(), header_bytes);
+}
+
+// The lengths of the ADTS frames that exactly tile `bytes`; empty if they do
+// not (a missing sync word, or a frame running past the end).
+std::vector<size_t> adts_frames(std::string_view bytes) {
+  std::vector<size_t> frames;
+  size_t at = 0;
+  while (at < bytes.size()) {
+    if (bytes.size() - at < 7) return {};
+    const auto b = [&](size_t i) { return static_cast<unsigned char>(bytes[at + i]); };
+    if (b(0) != 0xFF || (b(1) & 0xF6) != 0xF0) return {};  // sync word, layer 0
+    const size_t length = ((b(3) & 3u) << 11) | (b(4) << 3) | (b(5) >> 5);
+    if (length < 7 || at + length > bytes.size()) return {};
+    frames.push_back(length);
+    at += length;
+  }
+  return frames;
+}
+
+class AacRate : public ::testing::TestWithParam<int> {};
+
+TEST_P(AacRate, AdtsStreamDecodesToTheInputLengthPlusPrimingAndPadding) {
+  const int rate = GetParam();
+  const auto pcm = speech_like(rate, 1.5);
+  const std::string bytes = encode_all({AudioFormat::kAac, rate, 64}, pcm);
+  EXPECT_FALSE(adts_frames(bytes).empty()) << "not a sequence of whole ADTS frames";
+  TempFile file(bytes, ".aac");
+  const auto decoded = ffmpeg_decode(file.path());
+  EXPECT_EQ(decoded.errors, "");
+  EXPECT_EQ(decoded.codec, "aac");
+  EXPECT_EQ(decoded.sample_rate_hz, rate);
+  EXPECT_EQ(decoded.channels, 1);
+  // 1024 samples of encoder priming and at most a frame of padding besides the
+  // last one's: ADTS cannot say to trim them.
+  EXPECT_GE(decoded.samples.size(), pcm.size());
+  EXPECT_LE(decoded.samples.size(), pcm.size() + 3 * 1024);
+  const double in_rms = test_util::rms<int16_t>(pcm);
+  const double out_rms = test_util::rms<int16_t>(decoded.samples);
+  EXPECT_NEAR(out_rms / in_rms, 1.0, 0.25) << "the audio, not silence or noise, came through";
+}
+
+INSTANTIATE_TEST_SUITE_P(AllRates, AacRate, ::testing::ValuesIn(kSampleRates));
+
+TEST(AacEncoder, EveryEncodeCallEmitsWholeAdtsFramesSoTheStreamPlaysAsItArrives) {
+  auto encoder = make_encoder({AudioFormat::kAac, 24000, 64});
+  ASSERT_TRUE(encoder.ok()) << encoder.status().to_string();
+  const auto pcm = speech_like(24000, 2.0);
+  std::string whole;
+  int calls_with_audio = 0;
+  for (size_t i = 0; i < pcm.size(); i += 2400) {  // 100 ms pushes, as the pipeline sends them
+    std::string piece;
+    ASSERT_TRUE((*encoder)->encode(std::span(pcm).subspan(i, std::min<size_t>(2400, pcm.size() - i)), &piece).ok());
+    if (!piece.empty()) {
+      ++calls_with_audio;
+      EXPECT_FALSE(adts_frames(piece).empty()) << "piece " << i / 2400 << " is not whole ADTS frames";
+    }
+    whole += piece;
+  }
+  EXPECT_GE(calls_with_audio, 15) << "frames leave as they are encoded, not all at the end";
+  std::string tail;
+  ASSERT_TRUE((*encoder)->finish(&tail).ok());
+  EXPECT_FALSE(adts_frames(tail).empty());
+  whole += tail;
+  TempFile file(whole, ".aac");
+  EXPECT_EQ(ffmpeg_decode(file.path()).errors, "");
+}
+
+TEST(AacEncoder, BitRateIsCappedAtWhatAFrameCanCarry) {
+  EXPECT_EQ(effective_bit_rate_kbps({AudioFormat::kAac, 24000, 64}), 64);
+  EXPECT_EQ(effective_bit_rate_kbps({AudioFormat::kAac, 24000, 510}), 144);
+  EXPECT_EQ(effective_bit_rate_kbps({AudioFormat::kAac, 8000, 128}), 48);
+  EXPECT_EQ(effective_bit_rate_kbps({AudioFormat::kFlac, 24000, 128}), 0);
+}
+
+class FlacRate : public ::testing::TestWithParam<int> {};
+
+TEST_P(FlacRate, DecodesToExactlyTheInput) {
+  const int rate = GetParam();
+  const auto pcm = speech_like(rate, 1.2345);  // not a whole number of blocks
+  const std::string bytes = encode_all({AudioFormat::kFlac, rate, 128}, pcm);
+  EXPECT_EQ(bytes.substr(0, 4), "fLaC");
+  TempFile file(bytes, ".flac");
+  const auto decoded = ffmpeg_decode(file.path());
+  EXPECT_EQ(decoded.errors, "");
+  EXPECT_EQ(decoded.codec, "flac");
+  EXPECT_EQ(decoded.sample_rate_hz, rate);
+  EXPECT_EQ(decoded.channels, 1);
+  EXPECT_EQ(decoded.samples, pcm) << "lossless";
+}
+
+INSTANTIATE_TEST_SUITE_P(AllRates, FlacRate, ::testing::ValuesIn(kSampleRates));
+
+TEST(FlacEncoder, HeaderComesWithTheFirstCallAndBlocksLeaveAsTheyFill) {
+  auto encoder = make_encoder({AudioFormat::kFlac, 24000, 128});
+  ASSERT_TRUE(encoder.ok()) << encoder.status().to_string();
+  std::string out;
+  const int16_t few[10] = {};
+  ASSERT_TRUE((*encoder)->encode(few, &out).ok());
+  EXPECT_EQ(out.substr(0, 4), "fLaC");
+  const size_t header_bytes = out.size();
+  EXPECT_GE(header_bytes, 4u + 38u);  // marker + STREAMINFO block
+  const auto pcm = speech_like(24000, 1.0);
+  ASSERT_TRUE((*encoder)->encode(pcm, &out).ok());
+  EXPECT_GT(out.size(), header_bytes) << "full 4096-sample blocks are written before finish()";
+  ASSERT_TRUE((*encoder)->finish(&out).ok());
+  TempFile file(out, ".flac");
+  const auto decoded = ffmpeg_decode(file.path());
+  EXPECT_EQ(decoded.errors, "");
+  EXPECT_EQ(decoded.samples.size(), pcm.size() + 10);
+}
+
+TEST(EncoderConfig, EveryFormatHasAWireNameAndOnlyTheVendorsAreDashScopeFormats) {
+  for (AudioFormat f : kAllFormats) EXPECT_EQ(parse_format(format_name(f)), f);
+  EXPECT_EQ(parse_format("FLAC"), AudioFormat::kFlac);
+  EXPECT_EQ(content_type(AudioFormat::kAac), "audio/aac");
+  EXPECT_EQ(content_type(AudioFormat::kFlac), "audio/flac");
+  EXPECT_FALSE(is_dashscope_format(AudioFormat::kAac));
+  EXPECT_FALSE(is_dashscope_format(AudioFormat::kFlac));
+  EXPECT_TRUE(is_dashscope_format(AudioFormat::kOpus));
 }
 
 }  // namespace

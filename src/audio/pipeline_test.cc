@@ -55,6 +55,8 @@ const char* expected_codec(AudioFormat format) {
       return "pcm_s16le";
     case AudioFormat::kMp3: return "mp3";
     case AudioFormat::kOpus: return "opus";
+    case AudioFormat::kAac: return "aac";
+    case AudioFormat::kFlac: return "flac";
   }
   return "";
 }

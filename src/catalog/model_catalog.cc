@@ -39,7 +39,6 @@ constexpr std::string_view kInstructHttpVoices[] = {"Cherry", "Serena", "Ethan",
 constexpr std::string_view kQwenTtsVoices[] = {"Cherry", "Serena", "Ethan", "Chelsie", "Dylan", "Jada", "Sunny"};
 constexpr std::span<const std::string_view> kQwenTtsFirstVoices = std::span(kQwenTtsVoices).first(4);
 
-constexpr AudioFormat kAllFormats[] = {AudioFormat::kPcm, AudioFormat::kWav, AudioFormat::kMp3, AudioFormat::kOpus};
 constexpr AudioFormat kPcmOnly[] = {AudioFormat::kPcm};
 constexpr AudioFormat kHttpOutput[] = {AudioFormat::kWav, AudioFormat::kPcm};  // file URL; streamed chunks
 constexpr int k24kOnly[] = {24000};
@@ -57,7 +56,7 @@ constexpr ModelCapabilities qwen3(Surface surface, VoiceKind kind) {
   c.languages = kAllLanguages;
   c.speaks_dialects = kind == VoiceKind::kSystem;
   const bool realtime = surface == Surface::kRealtime;
-  c.formats = realtime ? std::span<const AudioFormat>(kAllFormats) : kHttpOutput;
+  c.formats = realtime ? std::span<const AudioFormat>(audio::kDashScopeFormats) : kHttpOutput;
   c.sample_rates_hz = realtime ? std::span<const int>(audio::kSampleRates) : k24kOnly;
   c.audio_controls = realtime;
   c.max_input = realtime ? 0 : kQwen3HttpMaxChars;

@@ -282,7 +282,9 @@ void CustomizationService::create_design(std::shared_ptr<Request> request) {
   auto format_name = optional_string(r.parameters, "response_format", "parameters.response_format");
   if (!format_name.ok()) return fail(format_name.status());
   std::optional<audio::AudioFormat> format = audio::parse_format(format_name->value_or("wav"));
-  if (!format) return fail(Status::invalid_argument("Invalid value for 'parameters.response_format': use pcm, wav, mp3 or opus."));
+  if (!format || !audio::is_dashscope_format(*format)) {
+    return fail(Status::invalid_argument("Invalid value for 'parameters.response_format': use pcm, wav, mp3 or opus."));
+  }
   auto rate = optional_integer(r.parameters, "sample_rate", "parameters.sample_rate", 24000, 8000, 48000);
   if (!rate.ok()) return fail(rate.status());
   if (!audio::is_supported_sample_rate(static_cast<int>(*rate))) {

@@ -24,4 +24,13 @@ Result<VoiceProfile> VoiceDirectory::resolve(const catalog::ModelInfo& model, co
   return found->profile;
 }
 
+Result<std::string> VoiceDirectory::target_model_of(const auth::Caller& caller, std::string_view voice) {
+  for (store::CustomVoiceKind kind : {store::CustomVoiceKind::kDesigned, store::CustomVoiceKind::kCloned}) {
+    Result<store::StoredVoice> found = store_.find(scope_of(caller), kind, voice);
+    if (found.ok()) return found->target_model;
+    if (found.status().code() != StatusCode::kNotFound) return found.status();
+  }
+  return Status::not_found("no custom voice '" + std::string(voice) + "'");
+}
+
 }  // namespace voxwire::customization

@@ -4,6 +4,7 @@
 // (api-reference §4 pairing rules) — and recording that a custom voice was
 // used. Thread-safe.
 #pragma once
+#include <string>
 #include <string_view>
 
 #include "auth/api_keys.h"
@@ -30,6 +31,11 @@ class VoiceDirectory {
   // recorded. Internal on a store failure.
   Result<VoiceProfile> resolve(const catalog::ModelInfo& model, const auth::Caller& caller, std::string_view voice,
                                std::string_view field);
+
+  // The model the caller's designed or cloned voice `voice` was created for
+  // (its target_model, the only model that speaks it); NotFound if the
+  // caller's scope has no custom voice of that name; Internal on a store failure.
+  Result<std::string> target_model_of(const auth::Caller& caller, std::string_view voice);
 
  private:
   store::VoiceStore& store_;

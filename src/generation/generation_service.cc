@@ -1,13 +1,12 @@
 #include "generation/generation_service.h"
 
-#include <mutex>
-
 #include "base/base64.h"
 #include "base/log.h"
 #include "base/utf8.h"
 #include "base/tokens.h"
 #include "catalog/usage.h"
 #include "synthesis/instructed_voice.h"
+#include "synthesis/job_link.h"
 
 namespace voxwire::generation {
 namespace {
@@ -90,8 +89,9 @@ Result<Plan> plan_request(const catalog::ModelCatalog& models, customization::Vo
 
   auto instructions = string_field(input, parameters, "instructions", "");
   if (!instructions.ok()) return fail(ApiError::invalid_parameter(instructions.status().message()));
-  if (estimate_tokens(*instructions) > 1600) {
-    return fail(ApiError::invalid_parameter("'input.instructions' is longer than 1600 tokens."));
+  if (estimate_tokens(*instructions) > synthesis::kMaxInstructionTokens) {
+    return fail(ApiError::invalid_parameter("'input.instructions' is longer than " +
+                                            std::to_string(synthesis::kMaxInstructionTokens) + " tokens."));
   }
   bool normalize_text = true;  // enable_tn (§9.3)
   if (const json::value* tn = field(input, parameters, "enable_tn")) {
@@ -134,10 +134,8 @@ class Generation final : public synthesis::JobObserver, public std::enable_share
         account_(std::move(account)) {}
 
   void start(synthesis::SynthesisService& synthesis) {
-    if (plan_.stream) responder_->open_stream();
-    auto job = synthesis.submit(plan_.spec, shared_from_this());
-    std::lock_guard<std::mutex> lock(mutex_);
-    job_ = job;
+    if (plan_.stream) responder_->open_stream("text/event-stream;charset=UTF-8");
+    link_->attach(synthesis.submit(plan_.spec, shared_from_this()));
   }
 
   void on_chunk(std::string pcm) override {
@@ -146,15 +144,7 @@ class Generation final : public synthesis::JobObserver, public std::enable_share
     if (!plan_.stream) return;
     json::object data = envelope("null");
     data["output"].as_object()["audio"].as_object()["data"] = base64::encode(pcm);
-    std::weak_ptr<Generation> weak = weak_from_this();
-    responder_->send(sse_event(++event_id_, data), [weak, n = pcm.size()](bool delivered) {
-      auto self = weak.lock();
-      if (!self) return;
-      std::lock_guard<std::mutex> lock(self->mutex_);
-      if (!self->job_) return;
-      if (delivered) self->job_->consumed(n);
-      else self->job_->cancel();  // the client is gone: stop synthesizing
-    });
+    responder_->send(sse_event(++event_id_, data), link_->on_written(pcm.size()));
   }
 
   void on_done(Status status, const synthesis::JobStats&) override {
@@ -199,8 +189,7 @@ class Generation final : public synthesis::JobObserver, public std::enable_share
   std::shared_ptr<ApiResponder> responder_;
   metering::Meter& meter_;
   const std::string account_;
-  std::mutex mutex_;
-  std::shared_ptr<synthesis::JobHandle> job_;  // GUARDED_BY(mutex_)
+  const std::shared_ptr<synthesis::JobLink> link_ = std::make_shared<synthesis::JobLink>();
   double audio_seconds_ = 0;
   int event_id_ = 0;
   Status write_failed_;

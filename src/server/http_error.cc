@@ -4,21 +4,21 @@
 
 namespace voxwire::server {
 
-http::response<http::string_body> error_response(const ApiError& error, unsigned http_version, bool keep_alive,
-                                                 const std::string& request_id) {
+http::response<http::string_body> error_response(const ApiError& error, ErrorDialect dialect, unsigned http_version,
+                                                 bool keep_alive, const std::string& request_id) {
   http::response<http::string_body> res{static_cast<http::status>(error.http_status), http_version};
   res.set(http::field::server, "voxwire");
   res.set(http::field::content_type, "application/json");
   if (error.http_status == 426) res.set(http::field::upgrade, "websocket");
   res.keep_alive(keep_alive);
-  res.body() = boost::json::serialize(
-      boost::json::object{{"request_id", request_id}, {"code", error.code}, {"message", error.message}});
+  res.body() = boost::json::serialize(error_body(error, dialect, request_id));
   res.prepare_payload();
   return res;
 }
 
-http::response<http::string_body> json_response(const ApiReply& reply, unsigned http_version, bool keep_alive,
-                                                const std::string& request_id) {
+http::response<http::string_body> json_response(const ApiReply& reply, ErrorDialect dialect, unsigned http_version,
+                                                bool keep_alive, const std::string& request_id) {
+  if (reply.failure) return error_response(*reply.failure, dialect, http_version, keep_alive, request_id);
   http::response<http::string_body> res{static_cast<http::status>(reply.http_status), http_version};
   res.set(http::field::server, "voxwire");
   res.set(http::field::content_type, "application/json");

@@ -12,6 +12,7 @@
 
 #include "base/ids.h"
 #include "base/log.h"
+#include "openai/openai_names.h"
 #include "server/audio_file_response.h"
 #include "server/http_error.h"
 #include "server/realtime_connection.h"
@@ -28,6 +29,7 @@ namespace {
 constexpr std::string_view kRealtimePath = "/api-ws/v1/realtime";
 constexpr std::string_view kCustomizationPath = "/api/v1/services/audio/tts/customization";
 constexpr std::string_view kGenerationPath = "/api/v1/services/aigc/multimodal-generation/generation";
+constexpr std::string_view kOpenAiSpeechPath = "/v1/audio/speech";
 constexpr std::string_view kFilesPrefix = "/files/";
 constexpr std::chrono::seconds kLingerTime{2};        // how long close() drains a client still sending
 constexpr std::size_t kDrainChunkBytes = 64 * 1024;
@@ -48,8 +50,7 @@ std::string request_id_of(const http::request<http::string_body>& request) {
 
 // The DashScope code of an error reply, or empty for a success.
 std::string_view error_code_of(const ApiReply& reply) {
-  const boost::json::value* code = reply.http_status >= 400 ? reply.body.if_contains("code") : nullptr;
-  return code && code->is_string() ? std::string_view(code->get_string()) : std::string_view();
+  return reply.failure ? std::string_view(reply.failure->code) : std::string_view();
 }
 
 http::response<http::string_body> plain_response(http::status status, unsigned version, bool keep_alive,
@@ -82,30 +83,35 @@ bool quiet_error(beast::error_code ec) {
 // An API call's way back to its client: hops onto the session's strand.
 class HttpSession::Responder final : public ApiResponder {
  public:
-  Responder(std::shared_ptr<HttpSession> session, std::string request_id, std::string base_url, unsigned version,
-            bool keep_alive)
+  Responder(std::shared_ptr<HttpSession> session, const Exchange& exchange, std::string base_url)
       : session_(std::move(session)),
-        request_id_(std::move(request_id)),
+        request_id_(exchange.request_id),
         base_url_(std::move(base_url)),
-        version_(version),
-        keep_alive_(keep_alive) {}
+        dialect_(exchange.dialect),
+        version_(exchange.version),
+        keep_alive_(exchange.keep_alive) {}
 
   void reply(ApiReply reply) override {
     if (std::string_view code = error_code_of(reply); !code.empty()) session_->context_.metrics.error(code);
-    on_strand([s = session_, reply = std::move(reply), id = request_id_, v = version_, k = keep_alive_] {
-      s->send(json_response(reply, v, k, id));
+    on_strand([s = session_, reply = std::move(reply), id = request_id_, d = dialect_, v = version_, k = keep_alive_] {
+      s->send(json_response(reply, d, v, k, id));
     });
   }
-  void open_stream() override {
-    on_strand([s = session_, v = version_, k = keep_alive_] { s->stream_open(v, k); });
+  void open_stream(std::string content_type) override {
+    on_strand([s = session_, v = version_, k = keep_alive_, type = std::move(content_type)] {
+      s->stream_open(v, k, type);
+    });
   }
-  void send(std::string event, std::function<void(bool)> written) override {
-    on_strand([s = session_, e = std::move(event), w = std::move(written)]() mutable {
-      s->stream_send(std::move(e), std::move(w));
+  void send(std::string piece, std::function<void(bool)> written) override {
+    on_strand([s = session_, p = std::move(piece), w = std::move(written)]() mutable {
+      s->stream_send(std::move(p), std::move(w));
     });
   }
   void close_stream() override {
-    on_strand([s = session_] { s->stream_close(); });
+    on_strand([s = session_] { s->stream_end(Piece::kLast); });
+  }
+  void abort_stream() override {
+    on_strand([s = session_] { s->stream_end(Piece::kAbort); });
   }
   const std::string& request_id() const override { return request_id_; }
   const std::string& base_url() const override { return base_url_; }
@@ -119,6 +125,7 @@ class HttpSession::Responder final : public ApiResponder {
   std::shared_ptr<HttpSession> session_;
   const std::string request_id_;
   const std::string base_url_;
+  const ErrorDialect dialect_;
   const unsigned version_;
   const bool keep_alive_;
 };
@@ -187,6 +194,7 @@ void HttpSession::begin_exchange(const Request& request) {
   exchange_ = {.request_id = request_id_of(request),
                .method = std::string(request.method_string()),
                .path = std::string(path.substr(0, kMaxLoggedPathBytes)),
+               .dialect = dialect_for_path(path),
                .version = request.version(),
                .keep_alive = request.keep_alive(),
                .started = std::chrono::steady_clock::now()};
@@ -216,6 +224,16 @@ void HttpSession::handle(Request request) {
                  http_request[http::field::accept].find("text/event-stream") != std::string_view::npos;
       context_.generation.handle(caller, body, sse, std::move(responder));
     });
+    return;
+  }
+  if (target.path == kOpenAiSpeechPath) {
+    serve_api(
+        std::move(request),
+        [this](const auth::Caller& caller, const boost::json::object& body, const Request&,
+               std::shared_ptr<ApiResponder> responder) {
+          context_.openai_speech.handle(caller, body, std::move(responder));
+        },
+        &openai::counted_model);
     return;
   }
   if (target.path.starts_with(kFilesPrefix) &&
@@ -249,7 +267,7 @@ void HttpSession::handle(Request request) {
   fail(ApiError::path_not_found(target.path));
 }
 
-void HttpSession::serve_api(Request request, const ApiHandler& handler) {
+void HttpSession::serve_api(Request request, const ApiHandler& handler, LimitedModel limited_model) {
   if (request.method() != http::verb::post) return fail(ApiError::invalid_parameter("Use POST for this endpoint."));
   Result<auth::Caller> caller =
       context_.keys.authenticate(request[http::field::authorization], request["X-DashScope-WorkSpace"]);
@@ -265,7 +283,7 @@ void HttpSession::serve_api(Request request, const ApiHandler& handler) {
   if (ec) return fail(ApiError::invalid_parameter("The request body is not valid JSON: " + ec.message() + "."));
   if (!body.is_object()) return fail(ApiError::invalid_parameter("The request body must be a JSON object."));
   if (const boost::json::value* model = body.as_object().if_contains("model"); model && model->is_string()) {
-    const std::string_view name = model->get_string();
+    const std::string_view name = limited_model ? limited_model(model->get_string()) : model->get_string();
     const limits::Admission admission = context_.rate_limiter.admit(caller->account, name, context_.rpm_limit(name));
     if (!admission.admitted) {
       log::info("rate_limited", {{"account", caller->account}, {"model", name}, {"request_id", exchange_.request_id}});
@@ -278,8 +296,7 @@ void HttpSession::serve_api(Request request, const ApiHandler& handler) {
     base_url = "http://" + (host.empty() ? context_.config.host + ":" + std::to_string(context_.config.port)
                                          : std::string(host));
   }
-  auto responder = std::make_shared<Responder>(shared_from_this(), exchange_.request_id, std::move(base_url),
-                                               exchange_.version, exchange_.keep_alive);
+  auto responder = std::make_shared<Responder>(shared_from_this(), exchange_, std::move(base_url));
   handler(*caller, body.as_object(), request, std::move(responder));
 }
 
@@ -339,7 +356,8 @@ void HttpSession::send(Response response) {
 
 void HttpSession::fail(const ApiError& error, int retry_after_s) {
   context_.metrics.error(error.code);
-  Response res = error_response(error, exchange_.version, exchange_.keep_alive, exchange_.request_id);
+  Response res = error_response(error, exchange_.dialect, exchange_.version, exchange_.keep_alive,
+                                exchange_.request_id);
   if (retry_after_s > 0) res.set(http::field::retry_after, std::to_string(retry_after_s));
   send(std::move(res));
 }
@@ -386,10 +404,10 @@ void HttpSession::drain_input() {
   });
 }
 
-void HttpSession::stream_open(unsigned version, bool keep_alive) {
+void HttpSession::stream_open(unsigned version, bool keep_alive, const std::string& content_type) {
   stream_head_ = std::make_unique<http::response<http::empty_body>>(http::status::ok, version);
   stream_head_->set(http::field::server, "voxwire");
-  stream_head_->set(http::field::content_type, "text/event-stream;charset=UTF-8");
+  stream_head_->set(http::field::content_type, content_type);
   stream_head_->set(http::field::cache_control, "no-cache");
   stream_head_->set("X-Accel-Buffering", "no");
   stream_head_->set(kRequestIdHeader, exchange_.request_id);
@@ -401,23 +419,34 @@ void HttpSession::stream_open(unsigned version, bool keep_alive) {
   stream_pump();
 }
 
-void HttpSession::stream_send(std::string event, std::function<void(bool)> written) {
+void HttpSession::stream_send(std::string piece, std::function<void(bool)> written) {
   if (stream_broken_) {
     if (written) written(false);
     return;
   }
-  pending_.push_back({Piece::kChunk, std::move(event), std::move(written)});
+  if (piece.empty()) {  // an empty chunk would read as the body's end
+    if (written) written(true);
+    return;
+  }
+  pending_.push_back({Piece::kChunk, std::move(piece), std::move(written)});
   stream_pump();
 }
 
-void HttpSession::stream_close() {
+void HttpSession::stream_end(Piece how) {
   if (stream_broken_) return;
-  pending_.push_back({Piece::kLast, {}, nullptr});
+  pending_.push_back({how, {}, nullptr});
   stream_pump();
 }
 
 void HttpSession::stream_pump() {
   if (writing_piece_ || pending_.empty()) return;
+  if (pending_.front().piece == Piece::kAbort) {  // what was queued before it has left
+    pending_.clear();
+    stream_broken_ = true;
+    log_exchange(200);
+    close();
+    return;
+  }
   writing_piece_ = true;
   stream_.expires_after(std::chrono::milliseconds(context_.config.write_timeout_ms));
   auto done = beast::bind_front_handler(
@@ -428,6 +457,7 @@ void HttpSession::stream_pump() {
     case Piece::kHeader: http::async_write_header(stream_, *stream_serializer_, std::move(done)); break;
     case Piece::kChunk: boost::asio::async_write(stream_, http::make_chunk(boost::asio::buffer(next.data)), std::move(done)); break;
     case Piece::kLast: boost::asio::async_write(stream_, http::make_chunk_last(), std::move(done)); break;
+    case Piece::kAbort: break;  // handled above
   }
 }
 

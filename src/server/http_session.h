@@ -1,6 +1,7 @@
 // server/http_session.h: one HTTP/1.1 connection: reads requests (bounded
-// header time and body size), routes them — JSON APIs, their Server-Sent
-// Event streams, generated audio files, health, readiness, metrics — and
+// header time and body size), routes them — JSON APIs (DashScope's, and
+// OpenAI's under /v1/ with its error shape), their streamed bodies (Server-
+// Sent Events, audio), generated audio files, health, readiness, metrics — and
 // hands WebSocket upgrades of the realtime path to a RealtimeConnection. One
 // request at a time: the next is read once the answer is written, and logged
 // (event=http_request). Every answer carries the request's X-Request-Id.
@@ -21,6 +22,7 @@
 #include <boost/json.hpp>
 
 #include "api/api_responder.h"
+#include "api/error_body.h"
 #include "metrics/metrics.h"
 #include "server/server_context.h"
 
@@ -38,12 +40,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // Answers a JSON API call: POST, authenticated, JSON object body.
   using ApiHandler = std::function<void(const auth::Caller&, const boost::json::object&, const Request&,
                                         std::shared_ptr<ApiResponder>)>;
+  // The model name a request's "model" is rate-limited as.
+  using LimitedModel = std::string_view (*)(std::string_view model);
 
   // The request being answered (one at a time, so one record suffices).
   struct Exchange {
     std::string request_id;  // X-Request-Id, and request_id in JSON bodies
     std::string method;
     std::string path;        // never the query: it may carry signatures
+    ErrorDialect dialect = ErrorDialect::kDashScope;  // how its errors are written
     unsigned version = 11;
     bool keep_alive = false;
     std::chrono::steady_clock::time_point started;
@@ -55,7 +60,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // Starts the record of `request` (whatever of it was parsed).
   void begin_exchange(const Request& request);
   void handle(Request request);
-  void serve_api(Request request, const ApiHandler& handler);
+  // Authenticates, parses the JSON body and applies the caller's rate limit
+  // for the body's model (as `limited_model` names it), then calls handler.
+  void serve_api(Request request, const ApiHandler& handler, LimitedModel limited_model = nullptr);
   void upgrade_realtime(Request request);
   void send(Response response);
   // Answers the current request with `error` (counted by its code), and a
@@ -68,16 +75,17 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void close();  // ends the response side, then drains input for a moment
   void drain_input();
 
-  // Server-Sent Events: a chunked 200 response written piece by piece.
-  enum class Piece { kHeader, kChunk, kLast };
+  // A streamed body (Server-Sent Events, audio): a chunked 200 response
+  // written piece by piece; kAbort closes the connection without the last chunk.
+  enum class Piece { kHeader, kChunk, kLast, kAbort };
   struct Pending {
     Piece piece;
     std::string data;
     std::function<void(bool delivered)> written;
   };
-  void stream_open(unsigned version, bool keep_alive);
-  void stream_send(std::string event, std::function<void(bool)> written);
-  void stream_close();
+  void stream_open(unsigned version, bool keep_alive, const std::string& content_type);
+  void stream_send(std::string piece, std::function<void(bool)> written);
+  void stream_end(Piece how);  // kLast or kAbort
   void stream_pump();
   void stream_written(boost::beast::error_code ec, std::size_t bytes);
 

@@ -87,6 +87,7 @@ class Server {
   std::unique_ptr<customization::CustomizationService> customization_;
   std::unique_ptr<generation::AudioFiles> audio_files_;
   std::unique_ptr<generation::GenerationService> generation_;
+  std::unique_ptr<openai::SpeechService> openai_speech_;
   limits::RateLimiter rate_limiter_;
   std::thread warm_up_thread_;
   CancelToken stop_warm_up_;

@@ -14,6 +14,7 @@
 #include "limits/session_limiter.h"
 #include "metering/meter.h"
 #include "metrics/metrics.h"
+#include "openai/speech_service.h"
 #include "server/readiness.h"
 #include "server/server_config.h"
 #include "synthesis/synthesis_service.h"
@@ -30,6 +31,7 @@ struct ServerContext {
   customization::CustomizationService& customization;
   generation::AudioFiles& audio_files;
   generation::GenerationService& generation;
+  openai::SpeechService& openai_speech;
   limits::RateLimiter& rate_limiter;
   limits::SessionLimiter& session_limiter;
   metering::Meter& meter;
