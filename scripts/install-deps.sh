@@ -15,6 +15,7 @@ libgtest-dev libgmock-dev
 python3 python3-pytest python3-websockets python3-numpy python3-requests
 python3-pocketsphinx pocketsphinx-en-us pocketsphinx-testdata alsa-utils
 ffmpeg sox opus-tools
+chromium
 "
 
 missing=""
@@ -23,11 +24,20 @@ for p in $PACKAGES; do
     missing="$missing $p"
   fi
 done
-[ -z "$missing" ] && exit 0
+# Node.js and npm for the browser test (any install of them will do).
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "install-deps: installing:$missing" >&2
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-# shellcheck disable=SC2086
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if [ -n "$missing" ]; then
+  echo "install-deps: installing:$missing" >&2
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # shellcheck disable=SC2086
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# playwright-core for the browser test, at the version package-lock.json pins.
+if [ ! -d "$(dirname "$0")/../tests/browser/node_modules/playwright-core" ]; then
+  echo "install-deps: npm ci (tests/browser)" >&2
+  npm ci --prefix "$(dirname "$0")/../tests/browser" --no-audit --no-fund >/dev/null
+fi

@@ -2,7 +2,8 @@
 # Installs what voxwire needs (Debian 12 packages), builds it twice (release,
 # and ASan+UBSan) and runs every test suite: GoogleTest unit and integration
 # tests through CTest on both builds, then the end-to-end pytest suite
-# (Debian's /usr/bin/python3) against the release binary.
+# (Debian's /usr/bin/python3) and the playground's browser test (node, chromium)
+# against the release binary.
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -23,3 +24,6 @@ echo "== ctest (ASan + UBSan)"
 
 echo "== pytest (end to end)"
 VOXWIRE_BINARY="$PWD/build/release/voxwire" /usr/bin/python3 -m pytest -q tests/e2e
+
+echo "== browser (Playwright + chromium, the playground)"
+VOXWIRE_BINARY="$PWD/build/release/voxwire" node --test tests/browser/playground.test.mjs

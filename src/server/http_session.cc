@@ -16,6 +16,8 @@
 #include "server/audio_file_response.h"
 #include "server/http_error.h"
 #include "server/realtime_connection.h"
+#include "server/browser_key.h"
+#include "server/playground.h"
 #include "server/request_target.h"
 
 namespace voxwire::server {
@@ -242,10 +244,13 @@ void HttpSession::handle(Request request) {
     if (const ApiError* error = std::get_if<ApiError>(&answer)) return fail(*error);
     return send(std::get<Response>(std::move(answer)));
   }
-  // Operations endpoints: no API key (keep /metrics away from the public).
+  // Operations endpoints and the playground: no API key (keep /metrics away from the public).
   if (request.method() == http::verb::get) {
     const unsigned version = request.version();
     const bool keep_alive = request.keep_alive();
+    if (std::optional<PlaygroundFile> file = playground_file(target.path, context_.models)) {
+      return send(plain_response(http::status::ok, version, keep_alive, file->content_type, std::move(file->body)));
+    }
     if (target.path == "/healthz") {
       return send(plain_response(http::status::ok, version, keep_alive, "application/json", R"({"status":"ok"})"));
     }
@@ -302,8 +307,11 @@ void HttpSession::serve_api(Request request, const ApiHandler& handler, LimitedM
 
 void HttpSession::upgrade_realtime(Request request) {
   exchange_.keep_alive = false;  // a refused upgrade ends the connection
-  Result<auth::Caller> caller =
-      context_.keys.authenticate(request[http::field::authorization], request["X-DashScope-WorkSpace"]);
+  std::string authorization(request[http::field::authorization]);
+  std::optional<BrowserKey> from_browser;
+  if (authorization.empty()) from_browser = browser_key(request[http::field::sec_websocket_protocol]);
+  if (from_browser) authorization = from_browser->authorization;
+  Result<auth::Caller> caller = context_.keys.authenticate(authorization, request["X-DashScope-WorkSpace"]);
   if (!caller.ok()) {
     log::info("realtime_rejected", {{"reason", "unauthenticated"}, {"request_id", exchange_.request_id}});
     return fail(caller.status().code() == StatusCode::kUnauthenticated
@@ -339,7 +347,7 @@ void HttpSession::upgrade_realtime(Request request) {
   stream_.expires_never();
   std::make_shared<RealtimeConnection>(std::move(stream_), context_, *model, std::move(*caller), std::move(*ticket),
                                        exchange_.request_id, std::move(connection_))
-      ->accept(std::move(request));
+      ->accept(std::move(request), from_browser ? from_browser->subprotocol : std::string());
 }
 
 void HttpSession::send(Response response) {

@@ -67,12 +67,14 @@ RealtimeConnection::RealtimeConnection(beast::tcp_stream stream, ServerContext& 
 
 RealtimeConnection::~RealtimeConnection() { cancel_jobs(); }
 
-void RealtimeConnection::accept(http::request<http::string_body> request) {
+void RealtimeConnection::accept(http::request<http::string_body> request, std::string subprotocol) {
   ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-  ws_.set_option(websocket::stream_base::decorator([id = request_id_](websocket::response_type& res) {
-    res.set(http::field::server, "voxwire");
-    res.set("X-Request-Id", id);
-  }));
+  ws_.set_option(websocket::stream_base::decorator(
+      [id = request_id_, subprotocol = std::move(subprotocol)](websocket::response_type& res) {
+        res.set(http::field::server, "voxwire");
+        res.set("X-Request-Id", id);
+        if (!subprotocol.empty()) res.set(http::field::sec_websocket_protocol, subprotocol);
+      }));
   // The message limit is enforced in on_read, not by Beast: Beast fails an
   // oversized message by closing the socket after draining at most one read,
   // so a client still sending gets a reset instead of the 1009 close frame.

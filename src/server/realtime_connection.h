@@ -33,8 +33,10 @@ class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnectio
                      metrics::GaugeHold connection);
   ~RealtimeConnection() override;
 
-  // Completes the WebSocket handshake for `request` and starts the session.
-  void accept(boost::beast::http::request<boost::beast::http::string_body> request);
+  // Completes the WebSocket handshake for `request` and starts the session; a
+  // non-empty `subprotocol` is named in the answer (browsers' key,
+  // server/browser_key.h).
+  void accept(boost::beast::http::request<boost::beast::http::string_body> request, std::string subprotocol = {});
 
  private:
   using Clock = std::chrono::steady_clock;

@@ -18,7 +18,8 @@ struct LatinCue {
 
 constexpr std::array<LatinCue, 6> kLatinCues = {{
     {Language::kEnglish,
-     U"the and is are of to in you that it this with for was have be not what hello my your we they will", U""},
+     U"the a an and is are of to in on at you that it this with for was have be not what hello my your we they "
+     U"will he she her his by from or but as", U""},
     {Language::kGerman, U"der die das und ist nicht ich sie ein eine zu mit auf für ja guten wir sind auch wie",
      U"äöüß"},
     {Language::kFrench, U"le la les et est un une des je vous nous pas que qui dans pour bonjour avec sur ce",
