@@ -96,6 +96,7 @@ ClientCommands::ClientCommands(CLI::App& app) : state_(std::make_unique<State>()
 
   CLI::App* voices = app.add_subcommand("voices", "List, design, clone and delete the account's custom voices");
   voices->require_subcommand(1);
+  voices->fallthrough();  // --url, --api-key and --json also after list/design/clone/delete
   add_server_options(voices, s.voices_server);
   voices->add_flag("--json", s.raw_json, "Print the server's raw JSON answer");
   s.voices_list = voices->add_subcommand("list", "Every designed and cloned voice of the account");
