@@ -8,6 +8,7 @@
 
 #include "auth/api_keys.h"
 #include "base/log.h"
+#include "client/client_commands.h"
 #include "metering/usage_report.h"
 #include "server/server.h"
 #include "base/clock.h"
@@ -143,7 +144,7 @@ int keys_command(const std::string& action, const std::string& data_dir, const s
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"voxwire: a self-hosted, DashScope-compatible realtime text-to-speech server"};
+  CLI::App app{"voxwire: a self-hosted, DashScope-compatible realtime text-to-speech server, and its client"};
   app.require_subcommand(1);
 
   ServerConfig config;
@@ -245,7 +246,10 @@ int main(int argc, char** argv) {
   CLI::App* keys_revoke = keys_cmd->add_subcommand("revoke", "Stop accepting a key at once");
   keys_revoke->add_option("id", key_id, "The key's id (key_...)")->required();
 
+  voxwire::client::ClientCommands client_commands(app);
+
   CLI11_PARSE(app, argc, argv);
+  if (auto exit_code = client_commands.run_parsed()) return *exit_code;
   if (usage_cmd->parsed()) return usage(usage_dir, usage_since, usage_key);
   if (keys_cmd->parsed()) {
     const std::string action = keys_create->parsed() ? "create" : keys_revoke->parsed() ? "revoke" : "list";
