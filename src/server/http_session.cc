@@ -15,6 +15,7 @@
 #include "openai/openai_names.h"
 #include "server/audio_file_response.h"
 #include "server/http_error.h"
+#include "server/inference_connection.h"
 #include "server/realtime_connection.h"
 #include "server/browser_key.h"
 #include "server/playground.h"
@@ -29,6 +30,7 @@ using tcp = boost::asio::ip::tcp;
 namespace {
 
 constexpr std::string_view kRealtimePath = "/api-ws/v1/realtime";
+constexpr std::string_view kInferencePath = "/api-ws/v1/inference";
 constexpr std::string_view kCustomizationPath = "/api/v1/services/audio/tts/customization";
 constexpr std::string_view kGenerationPath = "/api/v1/services/aigc/multimodal-generation/generation";
 constexpr std::string_view kOpenAiSpeechPath = "/v1/audio/speech";
@@ -212,6 +214,14 @@ void HttpSession::handle(Request request) {
     }
     return;
   }
+  if (target.path == kInferencePath || target.path == std::string(kInferencePath) + "/") {
+    if (websocket::is_upgrade(request)) {
+      upgrade_inference(std::move(request));
+    } else {
+      fail(ApiError::websocket_required());
+    }
+    return;
+  }
   if (target.path == kCustomizationPath) {
     serve_api(std::move(request), [this](const auth::Caller& caller, const boost::json::object& body,
                                          const Request&, std::shared_ptr<ApiResponder> responder) {
@@ -348,6 +358,32 @@ void HttpSession::upgrade_realtime(Request request) {
   std::make_shared<RealtimeConnection>(std::move(stream_), context_, *model, std::move(*caller), std::move(*ticket),
                                        exchange_.request_id, std::move(connection_))
       ->accept(std::move(request), from_browser ? from_browser->subprotocol : std::string());
+}
+
+void HttpSession::upgrade_inference(Request request) {
+  exchange_.keep_alive = false;  // a refused upgrade ends the connection
+  // Bearer or bearer (the Sambert SDK's spelling): ApiKeys matches the scheme ignoring case.
+  Result<auth::Caller> caller =
+      context_.keys.authenticate(request[http::field::authorization], request["X-DashScope-WorkSpace"]);
+  if (!caller.ok()) {
+    log::info("inference_rejected", {{"reason", "unauthenticated"}, {"request_id", exchange_.request_id}});
+    return fail(caller.status().code() == StatusCode::kUnauthenticated
+                    ? ApiError::invalid_api_key()
+                    : ApiError::invalid_parameter(caller.status().message()));
+  }
+  std::optional<limits::SessionLimiter::Ticket> ticket = context_.session_limiter.acquire(caller->account);
+  if (!ticket) {
+    log::info("inference_rejected",
+              {{"reason", "too_many_sessions"}, {"account", caller->account}, {"request_id", exchange_.request_id}});
+    return refuse(metrics::Limit::kSessions,
+                  "Too many concurrent realtime sessions for this API key (at most " +
+                      std::to_string(context_.session_limiter.max_per_account()) + ").",
+                  kSessionRetryAfterS);
+  }
+  stream_.expires_never();
+  std::make_shared<InferenceConnection>(std::move(stream_), context_, caller->account, std::move(*ticket),
+                                        exchange_.request_id, std::move(connection_))
+      ->accept(std::move(request));
 }
 
 void HttpSession::send(Response response) {

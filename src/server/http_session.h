@@ -64,6 +64,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // for the body's model (as `limited_model` names it), then calls handler.
   void serve_api(Request request, const ApiHandler& handler, LimitedModel limited_model = nullptr);
   void upgrade_realtime(Request request);
+  // The CosyVoice/Sambert task endpoint: authentication and session caps as
+  // for realtime; the model (and its rate limit) comes with each run-task.
+  void upgrade_inference(Request request);
   void send(Response response);
   // Answers the current request with `error` (counted by its code), and a
   // Retry-After when retry_after_s > 0.

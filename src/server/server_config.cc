@@ -24,6 +24,9 @@ Status ServerConfig::validate() const {
   if (worker_threads < 0 || worker_threads > 256) {
     return Status::invalid_argument("worker_threads must be 0..256", "worker_threads");
   }
+  if (task_gap_timeout_ms < 100) {
+    return Status::invalid_argument("task_gap_timeout_ms must be >= 100", "task_gap_timeout_ms");
+  }
   if (idle_timeout_ms < 100) return Status::invalid_argument("idle_timeout_ms must be >= 100", "idle_timeout_ms");
   if (write_timeout_ms < 100) return Status::invalid_argument("write_timeout_ms must be >= 100", "write_timeout_ms");
   if (header_timeout_ms < 100) {

@@ -20,6 +20,7 @@ struct ServerConfig {
   int io_threads = 1;                      // network threads
   int worker_threads = 0;                  // synthesis threads; 0 = one per core
   int idle_timeout_ms = 60000;             // close a WebSocket idle this long (§2.8)
+  int task_gap_timeout_ms = 23000;         // CosyVoice task without a client instruction this long fails (§10.3 of the CosyVoice reference)
   int write_timeout_ms = 30000;            // close a client that stops reading this long
   int header_timeout_ms = 30000;           // time to send an HTTP request's headers
   std::size_t max_message_bytes = 1 << 20;  // largest WebSocket message accepted

@@ -79,6 +79,29 @@ void WsClient::send_binary(const std::string& bytes) {
   if (ec) closed_ = true;
 }
 
+std::optional<WsClient::Message> WsClient::read_message(std::chrono::milliseconds timeout) {
+  if (closed_) return std::nullopt;
+  bool done = false;
+  beast::error_code ec;
+  ws_.async_read(buffer_, [&](beast::error_code e, std::size_t) {
+    ec = e;
+    done = true;
+  });
+  if (!run_until(done, timeout)) {
+    closed_ = true;
+    return std::nullopt;
+  }
+  if (ec) {
+    closed_ = true;
+    close_code_ = ws_.reason().code;
+    close_reason_ = ws_.reason().reason.c_str();
+    return std::nullopt;
+  }
+  Message m{!ws_.got_text(), beast::buffers_to_string(buffer_.data())};
+  buffer_.consume(buffer_.size());
+  return m;
+}
+
 std::optional<boost::json::object> WsClient::read_event(std::chrono::milliseconds timeout) {
   if (closed_) return std::nullopt;
   bool done = false;

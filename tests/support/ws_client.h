@@ -36,6 +36,13 @@ class WsClient {
   void send_binary(const std::string& bytes);
   // The next server event, or nullopt on timeout or when the connection closed.
   std::optional<boost::json::object> read_event(std::chrono::milliseconds timeout = 10s);
+  // The next message of either kind (binary = audio), or nullopt on timeout
+  // or when the connection closed.
+  struct Message {
+    bool binary = false;
+    std::string data;
+  };
+  std::optional<Message> read_message(std::chrono::milliseconds timeout = 10s);
   // Events up to and including the first of `type`; empty if it never came.
   std::vector<boost::json::object> read_until(std::string_view type, std::chrono::milliseconds timeout = 20s);
   bool closed() const { return closed_; }

@@ -1,0 +1,123 @@
+// inference/task_session.h: one /api-ws/v1/inference connection's task
+// protocol (api-reference-cosyvoice §3-§6, §10-§12): run-task, continue-task
+// and finish-task in; task-started, result-generated, task-finished,
+// task-failed and binary audio out. One task at a time, connection reuse
+// with new task ids, a new run-task preempting the running task. It knows no
+// sockets: a TaskHost sends frames, runs synthesis jobs (one per sentence,
+// PCM) and closes; the task's encoder turns their PCM into one continuous
+// stream in the requested format. Not thread-safe: the host calls it from
+// one strand.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <boost/json.hpp>
+
+#include "audio/encoder.h"
+#include "inference/inference_catalog.h"
+#include "inference/task_params.h"
+#include "synthesis/synthesis_service.h"
+
+namespace voxwire::inference {
+
+class TaskHost {
+ public:
+  virtual ~TaskHost() = default;
+  // Queues a JSON event (text frame).
+  virtual void send_event(boost::json::object event) = 0;
+  // Queues an audio frame (binary); job_id/pcm_bytes: whose PCM it carries,
+  // credited to the job once written.
+  virtual void send_audio(std::string bytes, uint64_t job_id, std::size_t pcm_bytes) = 0;
+  // Drops queued frames not yet being written (a preempted task's audio).
+  virtual void discard_queued() = 0;
+  // Starts synthesis; output comes back via on_job_chunk/on_job_done.
+  virtual void start_job(uint64_t job_id, synthesis::SynthesisSpec spec) = 0;
+  virtual void cancel_job(uint64_t job_id) = 0;
+  // Credits `bytes` of a job's output as consumed without a frame.
+  virtual void consumed(uint64_t job_id, std::size_t bytes) = 0;
+  // Sends what is queued, then closes with code and reason.
+  virtual void close(uint16_t code, std::string reason) = 0;
+  // A task of `model` finished, having billed `characters` and produced
+  // audio_seconds of audio in `format`.
+  virtual void served(std::string_view model, long long characters, double audio_seconds,
+                      audio::AudioFormat format) = 0;
+  virtual void task_failed(std::string_view code) = 0;  // for metrics
+};
+
+struct TaskLimits {
+  std::size_t max_chars_per_message = 20000;  // CosyVoice, code points
+  std::size_t max_chars_per_task = 200000;    // CosyVoice
+  std::size_t max_sambert_chars = 10000;      // Sambert, whole text
+};
+
+class TaskSession {
+ public:
+  // REQUIRES: host outlives the session.
+  explicit TaskSession(TaskHost& host, TaskLimits limits = {});
+
+  void on_text_frame(std::string_view frame);  // one client instruction
+  void on_binary_frame() {}                    // TTS clients send none: ignored (§3.1)
+  void on_job_chunk(uint64_t job_id, std::string pcm);
+  void on_job_done(uint64_t job_id, const Status& status, const synthesis::JobStats& stats);
+  // No client instruction for 23 s while a CosyVoice task waits for text:
+  // task-failed CLIENT_ERROR and close (§10.3).
+  void on_client_timeout();
+
+  // A task is running (its audio is being made or sent).
+  bool busy() const { return task_.has_value(); }
+  // A CosyVoice task is waiting for client instructions (the 23 s rule applies).
+  bool awaiting_client() const;
+  int tasks_finished() const { return tasks_finished_; }
+
+ private:
+  struct Task {
+    std::string id;
+    const InferenceModel* model = nullptr;
+    TaskParams params;
+    std::unique_ptr<audio::Encoder> encoder;
+    std::string buffer;                 // text not yet cut into sentences
+    std::deque<std::string> sentences;  // cut, waiting for synthesis
+    bool finishing = false;             // finish-task received (always for Sambert)
+    bool got_text = false;
+    int text_messages = 0;
+    std::size_t chars_received = 0;
+    int next_index = 0;                 // next sentence's index
+    std::optional<int> open_sentence;   // index whose sentence-end is held back
+    std::string open_text;
+    uint64_t job_id = 0;                // running job, 0 = none
+    long long characters = 0;           // billed so far
+    std::size_t pcm_bytes = 0;          // PCM produced, at the encoder's rate
+    double sambert_begin_ms = 0;
+  };
+
+  void handle(const boost::json::object& message);
+  void on_run_task(const std::string& task_id, const boost::json::object& header, const boost::json::object& payload);
+  void on_continue_task(const std::string& task_id, const boost::json::object& payload);
+  void on_finish_task(const std::string& task_id, const boost::json::object& payload);
+  // Adds client text (CosyVoice) and queues the complete sentences.
+  bool add_text(std::string_view text);
+  void cut_sentences(bool everything);
+  void start_next();
+  void send_sentence_end();
+  void finish_task();
+  void fail(const std::string& task_id, std::string code, std::string message, uint16_t close_code = 1000);
+  void abort_task();
+  boost::json::object event(std::string_view name, const std::string& task_id, boost::json::object payload = {},
+                            boost::json::object attributes = {}) const;
+
+  TaskHost& host_;
+  const TaskLimits limits_;
+  std::optional<Task> task_;
+  std::set<std::string> used_ids_;
+  bool failed_ = false;
+  uint64_t next_job_id_ = 1;
+  int tasks_finished_ = 0;
+};
+
+}  // namespace voxwire::inference
