@@ -54,9 +54,11 @@ bool read_bool(const json::object& p, std::string_view key, bool* out, Status* e
 }
 
 // The legacy NLS scale [-500, 500] of rate and pitch, mapped onto [0.5, 2]
-// (§8.4, §12.3): 0 -> 1, 500 -> 2, -500 -> 0.5.
+// (§8.4, §12.3): 0 -> 1, 500 -> 2, -500 -> 0.5. Only whole numbers <= 0 or
+// >= 10 are read that way, so a plain mistake like 3.0 is still refused.
 double legacy_scale(double v) {
-  if (v >= -500 && v <= 500 && (v < 0.5 || v > 2)) return v >= 0 ? 1.0 + v / 500.0 : 1.0 + v / 1000.0;
+  const bool legacy = v == std::floor(v) && v >= -500 && v <= 500 && (v <= 0 || v >= 10);
+  if (legacy) return v >= 0 ? 1.0 + v / 500.0 : 1.0 + v / 1000.0;
   return v;
 }
 
