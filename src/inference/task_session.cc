@@ -30,6 +30,8 @@ bool contains_ssml(std::string_view text) { return text.find("<speak") != std::s
 
 }  // namespace
 
+TaskSession::Task::Task() = default;
+
 TaskSession::TaskSession(TaskHost& host, TaskLimits limits) : host_(host), limits_(limits) {}
 
 bool TaskSession::awaiting_client() const {
@@ -88,6 +90,11 @@ void TaskSession::on_run_task(const std::string& task_id, const json::object& he
                 "Duplicate header.task_id: every task on a connection needs a new task_id.");
   }
   used_ids_.insert(task_id);
+  used_order_.push_back(task_id);
+  if (used_order_.size() > kRememberedIds) {
+    used_ids_.erase(used_order_.front());
+    used_order_.pop_front();
+  }
 
   const std::string model_name = string_field(payload, "model");
   if (model_name.empty()) {

@@ -77,6 +77,7 @@ class TaskSession {
 
  private:
   struct Task {
+    Task();  // out of line: clang cannot use the member initializers inside TaskSession
     std::string id;
     const InferenceModel* model = nullptr;
     TaskParams params;
@@ -114,7 +115,10 @@ class TaskSession {
   TaskHost& host_;
   const TaskLimits limits_;
   std::optional<Task> task_;
+  // Task ids already used on this connection: the last kRememberedIds.
+  static constexpr std::size_t kRememberedIds = 4096;
   std::set<std::string> used_ids_;
+  std::deque<std::string> used_order_;
   bool failed_ = false;
   uint64_t next_job_id_ = 1;
   int tasks_finished_ = 0;
