@@ -103,6 +103,9 @@ void TaskSession::on_run_task(const std::string& task_id, const json::object& he
   }
   const InferenceModel* model = find_inference_model(model_name);
   if (!model) return fail(task_id, std::string(kInvalidParameter), "Model not exist.");
+  if (!host_.admit(model->name)) {
+    return fail(task_id, "Throttling.RateQuota", "Requests rate limit exceeded, please try again later.", 1008);
+  }
   const bool sambert = model->family == Family::kSambert;
   if (const json::value* streaming = header.if_contains("streaming"); streaming && streaming->is_string()) {
     std::string_view expected = sambert ? "out" : "duplex";

@@ -48,6 +48,9 @@ class TaskHost {
   virtual void served(std::string_view model, long long characters, double audio_seconds,
                       audio::AudioFormat format) = 0;
   virtual void task_failed(std::string_view code) = 0;  // for metrics
+  // Counts a task of `model` against the caller's requests-per-minute
+  // limit; false when the limit is reached (the task is refused).
+  virtual bool admit(std::string_view model) = 0;
 };
 
 struct TaskLimits {

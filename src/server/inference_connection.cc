@@ -206,6 +206,15 @@ void InferenceConnection::served(std::string_view model, long long characters, d
 
 void InferenceConnection::task_failed(std::string_view code) { context_.metrics.error(code); }
 
+bool InferenceConnection::admit(std::string_view model) {
+  const limits::Admission admission = context_.rate_limiter.admit(account_, model, context_.rpm_limit(model));
+  if (!admission.admitted) {
+    context_.metrics.rate_limited(metrics::Limit::kRpm);
+    log::info("rate_limited", {{"account", account_}, {"model", model}, {"request_id", request_id_}});
+  }
+  return admission.admitted;
+}
+
 void InferenceConnection::start_close() {
   if (closed_) return;
   end("server", close_when_drained_->code, close_when_drained_->reason.c_str());

@@ -58,6 +58,7 @@ class InferenceConnection : public std::enable_shared_from_this<InferenceConnect
   void close(uint16_t code, std::string reason) override;
   void served(std::string_view model, long long characters, double audio_seconds, audio::AudioFormat format) override;
   void task_failed(std::string_view code) override;
+  bool admit(std::string_view model) override;
 
   void enqueue(Outgoing out);
   void on_accept(boost::beast::error_code ec);

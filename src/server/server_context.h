@@ -38,8 +38,8 @@ struct ServerContext {
   metrics::Metrics& metrics;
   const Readiness& readiness;
 
-  // Requests per minute allowed per key for `model` (a realtime, HTTP or
-  // customization model name); 0 = unlimited (limits off, or no such model).
+  // Requests per minute allowed per key for `model` (a realtime, HTTP,
+  // CosyVoice/Sambert or customization model name); 0 = unlimited (limits off, or no such model).
   int rpm_limit(std::string_view model) const;
 };
 

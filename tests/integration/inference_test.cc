@@ -511,5 +511,31 @@ TEST(InferenceTimers, SilentClientFailsTheTaskWithClientError) {
   EXPECT_EQ(c->close_code(), 1000);
 }
 
+TEST(InferenceLimits, TasksCountAgainstTheModelsRequestsPerMinute) {
+  auto config = TestServer::default_config();
+  config.rate_limits = true;
+  config.rpm = 2;
+  TestServer server(config);
+  HandshakeResult r;
+  auto c = WsClient::connect(server.port(), kPath, kTestKey, &r);
+  ASSERT_NE(c, nullptr);
+  for (const std::string id : {"rpm1", "rpm2"}) {
+    c->send(run_task(id, "cosyvoice-v2", params("longcheng_v2", "pcm", 16000)));
+    c->send(continue_task(id, {{"text", "Hi."}}));
+    c->send(finish_task(id));
+    TaskOutput t = read_task(*c);
+    ASSERT_FALSE(t.events.empty());
+    EXPECT_EQ(event_name(t.events.back()), "task-finished") << id;
+  }
+  c->send(run_task("rpm3", "cosyvoice-v2", params("longcheng_v2", "pcm", 16000)));
+  TaskOutput t = read_task(*c);
+  ASSERT_EQ(t.events.size(), 1u);
+  EXPECT_EQ(t.events[0].at("header").at("error_code").as_string(), "Throttling.RateQuota");
+  EXPECT_EQ(t.events[0].at("header").at("error_message").as_string(),
+            "Requests rate limit exceeded, please try again later.");
+  EXPECT_FALSE(c->read_message(5s).has_value());
+  EXPECT_EQ(c->close_code(), 1008);
+}
+
 }  // namespace
 }  // namespace voxwire::testing
