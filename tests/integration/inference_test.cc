@@ -511,6 +511,40 @@ TEST(InferenceTimers, SilentClientFailsTheTaskWithClientError) {
   EXPECT_EQ(c->close_code(), 1000);
 }
 
+TEST(InferenceConnection, DisconnectMidTaskStopsTheSynthesis) {
+  TestServer server;
+  HandshakeResult r;
+  auto c = WsClient::connect(server.port(), kPath, kTestKey, &r);
+  ASSERT_NE(c, nullptr);
+  c->send(run_task("gone", "cosyvoice-v3-flash", params("longanyang", "pcm", 24000)));
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "A long paragraph that keeps the synthesis busy for a good while, sentence after sentence. ";
+  c->send(continue_task("gone", {{"text", text}}));
+  bool audio = false;
+  for (int i = 0; i < 50 && !audio; ++i) {
+    auto m = c->read_message(10s);
+    ASSERT_TRUE(m.has_value());
+    audio = m->binary;
+  }
+  ASSERT_TRUE(audio);
+  c.reset();  // abrupt: no close frame, no finish-task
+  const auto deadline = std::chrono::steady_clock::now() + 3s;
+  while (server.server().synthesis().active_jobs() != 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_EQ(server.server().synthesis().active_jobs(), 0u) << "the job of a vanished client kept running";
+}
+
+TEST(InferenceConnection, OversizedMessageClosesWith1009) {
+  TestServer server;
+  HandshakeResult r;
+  auto c = WsClient::connect(server.port(), kPath, kTestKey, &r);
+  ASSERT_NE(c, nullptr);
+  c->send_text(std::string(2u << 20, ' '));
+  EXPECT_FALSE(c->read_message(5s).has_value());
+  EXPECT_EQ(c->close_code(), 1009);
+}
+
 TEST(InferenceLimits, TasksCountAgainstTheModelsRequestsPerMinute) {
   auto config = TestServer::default_config();
   config.rate_limits = true;
