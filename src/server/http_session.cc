@@ -315,19 +315,37 @@ void HttpSession::serve_api(Request request, const ApiHandler& handler, LimitedM
   handler(*caller, body.as_object(), request, std::move(responder));
 }
 
+std::optional<auth::Caller> HttpSession::authenticate_upgrade(std::string_view authorization, const Request& request,
+                                                             std::string_view rejected_event) {
+  Result<auth::Caller> caller = context_.keys.authenticate(authorization, request["X-DashScope-WorkSpace"]);
+  if (caller.ok()) return std::move(*caller);
+  log::info(rejected_event, {{"reason", "unauthenticated"}, {"request_id", exchange_.request_id}});
+  fail(caller.status().code() == StatusCode::kUnauthenticated ? ApiError::invalid_api_key()
+                                                              : ApiError::invalid_parameter(caller.status().message()));
+  return std::nullopt;
+}
+
+std::optional<limits::SessionLimiter::Ticket> HttpSession::session_place(const auth::Caller& caller,
+                                                                        std::string_view rejected_event) {
+  std::optional<limits::SessionLimiter::Ticket> ticket = context_.session_limiter.acquire(caller.account);
+  if (ticket) return ticket;
+  log::info(rejected_event,
+            {{"reason", "too_many_sessions"}, {"account", caller.account}, {"request_id", exchange_.request_id}});
+  refuse(metrics::Limit::kSessions,
+         "Too many concurrent realtime sessions for this API key (at most " +
+             std::to_string(context_.session_limiter.max_per_account()) + ").",
+         kSessionRetryAfterS);
+  return std::nullopt;
+}
+
 void HttpSession::upgrade_realtime(Request request) {
   exchange_.keep_alive = false;  // a refused upgrade ends the connection
   std::string authorization(request[http::field::authorization]);
   std::optional<BrowserKey> from_browser;
   if (authorization.empty()) from_browser = browser_key(request[http::field::sec_websocket_protocol]);
   if (from_browser) authorization = from_browser->authorization;
-  Result<auth::Caller> caller = context_.keys.authenticate(authorization, request["X-DashScope-WorkSpace"]);
-  if (!caller.ok()) {
-    log::info("realtime_rejected", {{"reason", "unauthenticated"}, {"request_id", exchange_.request_id}});
-    return fail(caller.status().code() == StatusCode::kUnauthenticated
-                    ? ApiError::invalid_api_key()
-                    : ApiError::invalid_parameter(caller.status().message()));
-  }
+  std::optional<auth::Caller> caller = authenticate_upgrade(authorization, request, "realtime_rejected");
+  if (!caller) return;
   std::optional<std::string> model_name = query_param(split_target(request.target()).query, "model");
   if (!model_name || model_name->empty()) return fail(ApiError::missing_model());
   const catalog::ModelInfo* model = context_.models.find_model(*model_name, catalog::Surface::kRealtime);
@@ -345,15 +363,8 @@ void HttpSession::upgrade_realtime(Request request) {
                                     {"request_id", exchange_.request_id}});
     return refuse(metrics::Limit::kRpm, {}, admission.retry_after_s);
   }
-  std::optional<limits::SessionLimiter::Ticket> ticket = context_.session_limiter.acquire(caller->account);
-  if (!ticket) {
-    log::info("realtime_rejected",
-              {{"reason", "too_many_sessions"}, {"account", caller->account}, {"request_id", exchange_.request_id}});
-    return refuse(metrics::Limit::kSessions,
-                  "Too many concurrent realtime sessions for this API key (at most " +
-                      std::to_string(context_.session_limiter.max_per_account()) + ").",
-                  kSessionRetryAfterS);
-  }
+  std::optional<limits::SessionLimiter::Ticket> ticket = session_place(*caller, "realtime_rejected");
+  if (!ticket) return;
   stream_.expires_never();
   std::make_shared<RealtimeConnection>(std::move(stream_), context_, *model, std::move(*caller), std::move(*ticket),
                                        exchange_.request_id, std::move(connection_))
@@ -363,23 +374,11 @@ void HttpSession::upgrade_realtime(Request request) {
 void HttpSession::upgrade_inference(Request request) {
   exchange_.keep_alive = false;  // a refused upgrade ends the connection
   // Bearer or bearer (the Sambert SDK's spelling): ApiKeys matches the scheme ignoring case.
-  Result<auth::Caller> caller =
-      context_.keys.authenticate(request[http::field::authorization], request["X-DashScope-WorkSpace"]);
-  if (!caller.ok()) {
-    log::info("inference_rejected", {{"reason", "unauthenticated"}, {"request_id", exchange_.request_id}});
-    return fail(caller.status().code() == StatusCode::kUnauthenticated
-                    ? ApiError::invalid_api_key()
-                    : ApiError::invalid_parameter(caller.status().message()));
-  }
-  std::optional<limits::SessionLimiter::Ticket> ticket = context_.session_limiter.acquire(caller->account);
-  if (!ticket) {
-    log::info("inference_rejected",
-              {{"reason", "too_many_sessions"}, {"account", caller->account}, {"request_id", exchange_.request_id}});
-    return refuse(metrics::Limit::kSessions,
-                  "Too many concurrent realtime sessions for this API key (at most " +
-                      std::to_string(context_.session_limiter.max_per_account()) + ").",
-                  kSessionRetryAfterS);
-  }
+  std::optional<auth::Caller> caller =
+      authenticate_upgrade(request[http::field::authorization], request, "inference_rejected");
+  if (!caller) return;
+  std::optional<limits::SessionLimiter::Ticket> ticket = session_place(*caller, "inference_rejected");
+  if (!ticket) return;
   stream_.expires_never();
   std::make_shared<InferenceConnection>(std::move(stream_), context_, caller->account, std::move(*ticket),
                                         exchange_.request_id, std::move(connection_))

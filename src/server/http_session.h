@@ -63,6 +63,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // Authenticates, parses the JSON body and applies the caller's rate limit
   // for the body's model (as `limited_model` names it), then calls handler.
   void serve_api(Request request, const ApiHandler& handler, LimitedModel limited_model = nullptr);
+  // The caller of a WebSocket upgrade, or nullopt once the refusal is sent
+  // (logged as `rejected_event`).
+  std::optional<auth::Caller> authenticate_upgrade(std::string_view authorization, const Request& request,
+                                                   std::string_view rejected_event);
+  // A place among the caller's concurrent sessions, or nullopt once the 429 is sent.
+  std::optional<limits::SessionLimiter::Ticket> session_place(const auth::Caller& caller,
+                                                              std::string_view rejected_event);
   void upgrade_realtime(Request request);
   // The CosyVoice/Sambert task endpoint: authentication and session caps as
   // for realtime; the model (and its rate limit) comes with each run-task.

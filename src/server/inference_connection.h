@@ -21,6 +21,7 @@
 
 #include "inference/task_session.h"
 #include "metrics/metrics.h"
+#include "server/job_forwarder.h"
 #include "server/server_context.h"
 
 namespace voxwire::server {
@@ -39,7 +40,10 @@ class InferenceConnection : public std::enable_shared_from_this<InferenceConnect
 
  private:
   using Clock = std::chrono::steady_clock;
-  class JobForwarder;
+  friend class JobForwarder<InferenceConnection>;
+  // Job output arriving on the strand (server/job_forwarder.h).
+  void forward_chunk(uint64_t job_id, std::string bytes);
+  void forward_done(uint64_t job_id, const Status& status, const synthesis::JobStats& stats);
 
   struct Outgoing {
     std::string frame;

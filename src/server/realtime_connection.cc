@@ -20,34 +20,6 @@ constexpr std::size_t kReadChunkBytes = 64 * 1024;  // one read of a (possibly l
 
 }  // namespace
 
-// Carries a job's output from a worker thread onto the connection's strand.
-// Holds the connection weakly: a closed connection's late output is dropped.
-class RealtimeConnection::JobForwarder final : public synthesis::JobObserver {
- public:
-  JobForwarder(std::weak_ptr<RealtimeConnection> connection, net::any_io_executor executor, uint64_t job_id)
-      : connection_(std::move(connection)), executor_(std::move(executor)), job_id_(job_id) {}
-
-  void on_chunk(std::string bytes) override {
-    net::post(executor_, [c = connection_, id = job_id_, bytes = std::move(bytes)]() mutable {
-      if (auto self = c.lock(); self && !self->closed_) self->session_.on_job_chunk(id, std::move(bytes));
-    });
-  }
-
-  void on_done(Status status, const synthesis::JobStats& stats) override {
-    net::post(executor_, [c = connection_, id = job_id_, status = std::move(status), stats] {
-      auto self = c.lock();
-      if (!self) return;
-      self->jobs_.erase(id);
-      if (!self->closed_) self->session_.on_job_done(id, status, stats);
-    });
-  }
-
- private:
-  std::weak_ptr<RealtimeConnection> connection_;
-  net::any_io_executor executor_;
-  uint64_t job_id_;
-};
-
 RealtimeConnection::RealtimeConnection(beast::tcp_stream stream, ServerContext& context,
                                        const catalog::ModelInfo& model, auth::Caller caller,
                                        limits::SessionLimiter::Ticket session_place, std::string request_id,
@@ -174,7 +146,7 @@ void RealtimeConnection::on_write(beast::error_code ec, std::size_t) {
 
 void RealtimeConnection::start_job(uint64_t job_id, synthesis::SynthesisSpec spec) {
   if (closed_) return;
-  auto forwarder = std::make_shared<JobForwarder>(weak_from_this(), ws_.get_executor(), job_id);
+  auto forwarder = std::make_shared<JobForwarder<RealtimeConnection>>(weak_from_this(), ws_.get_executor(), job_id);
   jobs_[job_id] = context_.synthesis.submit(std::move(spec), std::move(forwarder));
 }
 
@@ -251,6 +223,15 @@ void RealtimeConnection::abort(std::string_view reason) {
   end("error", static_cast<int>(websocket::close_code::abnormal), reason);
   beast::error_code ignored;
   beast::get_lowest_layer(ws_).socket().close(ignored);
+}
+
+void RealtimeConnection::forward_chunk(uint64_t job_id, std::string bytes) {
+  if (!closed_) session_.on_job_chunk(job_id, std::move(bytes));
+}
+
+void RealtimeConnection::forward_done(uint64_t job_id, const Status& status, const synthesis::JobStats& stats) {
+  jobs_.erase(job_id);
+  if (!closed_) session_.on_job_done(job_id, status, stats);
 }
 
 void RealtimeConnection::cancel_jobs() {

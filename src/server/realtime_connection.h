@@ -20,6 +20,7 @@
 
 #include "metrics/metrics.h"
 #include "realtime/session.h"
+#include "server/job_forwarder.h"
 #include "server/server_context.h"
 
 namespace voxwire::server {
@@ -40,7 +41,10 @@ class RealtimeConnection : public std::enable_shared_from_this<RealtimeConnectio
 
  private:
   using Clock = std::chrono::steady_clock;
-  class JobForwarder;
+  friend class JobForwarder<RealtimeConnection>;
+  // Job output arriving on the strand (server/job_forwarder.h).
+  void forward_chunk(uint64_t job_id, std::string bytes);
+  void forward_done(uint64_t job_id, const Status& status, const synthesis::JobStats& stats);
 
   struct Outgoing {
     std::string frame;

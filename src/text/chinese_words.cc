@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "base/utf8.h"
+#include "text/lines.h"
 #include "tts/script.h"
 
 namespace voxwire::embedded {
@@ -26,9 +27,7 @@ class Dictionary {
     std::string_view data = embedded::embedded_jieba_dictionary;
     double total = 0;
     while (!data.empty()) {  // lines: word frequency part-of-speech
-      const std::size_t eol = std::min(data.find('\n'), data.size());
-      const std::string_view line = data.substr(0, eol);
-      data.remove_prefix(std::min(eol + 1, data.size()));
+      const std::string_view line = take_line(&data);
       const std::size_t space = line.find(' ');
       if (space == 0 || space == std::string_view::npos) continue;
       std::uint32_t frequency = 0;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "text/lines.h"
 #include "text/chinese_words.h"
 #include "text/pinyin.h"
 #include "text/tone_sandhi.h"
@@ -27,9 +28,7 @@ Lexicon load() {
   Lexicon lexicon;
   std::string_view data = embedded::embedded_chinese_polyphones;
   while (!data.empty()) {
-    const std::size_t eol = std::min(data.find('\n'), data.size());
-    const std::string_view line = data.substr(0, eol);
-    data.remove_prefix(std::min(eol + 1, data.size()));
+    const std::string_view line = take_line(&data);
     const std::size_t tab = line.find('\t');
     if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
     std::vector<PinyinSyllable> syllables;

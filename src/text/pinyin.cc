@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/utf8.h"
+#include "text/lines.h"
 
 namespace voxwire::embedded {
 extern const std::string_view embedded_mandarin_readings;
@@ -34,9 +35,7 @@ std::unordered_map<char32_t, PinyinSyllable> load_readings() {
   std::unordered_map<char32_t, PinyinSyllable> readings;
   std::string_view data = embedded::embedded_mandarin_readings;
   while (!data.empty()) {
-    const std::size_t eol = std::min(data.find('\n'), data.size());
-    const std::string_view line = data.substr(0, eol);
-    data.remove_prefix(std::min(eol + 1, data.size()));
+    const std::string_view line = take_line(&data);
     const std::size_t tab = line.rfind('\t');
     if (!line.starts_with("U+") || tab == std::string_view::npos) continue;
     std::uint32_t code_point = 0;
