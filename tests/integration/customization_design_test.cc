@@ -69,6 +69,24 @@ TEST_F(CustomizationDesign, PreviewHonoursFormatAndRate) {
   EXPECT_EQ(decoded.sample_rate_hz, 48000);
 }
 
+// The preview text goes through the text front end like any synthesis: a
+// numeric preview lasts as long as its written-out spoken form (within 3 %);
+// read digit-wise by the engine, the phone number alone would not.
+TEST_F(CustomizationDesign, PreviewTextIsNormalized) {
+  auto preview_seconds = [&](const char* name, const char* text) {
+    JsonReply r = post_customization(*server_, design_request({{"preferred_name", name}, {"preview_text", text}},
+                                                              {{"sample_rate", 16000}, {"response_format", "pcm"}}));
+    EXPECT_EQ(r.status, 200) << json::serialize(r.body);
+    if (r.status != 200) return 0.0;
+    auto pcm = base64::decode(r.body.at("output").at("preview_audio").at("data").as_string());
+    return pcm ? static_cast<double>(pcm->size()) / 2.0 / 16000.0 : 0.0;
+  };
+  const double numeric = preview_seconds("numeric", "电话13812345678，价格3.5元，增长50%。");
+  const double spoken = preview_seconds("spoken", "电话幺三八幺二三四五六七八，价格三点五元，增长百分之五十。");
+  ASSERT_GT(spoken, 1.0);
+  EXPECT_NEAR(numeric / spoken, 1.0, 0.03) << numeric << " s vs " << spoken << " s";
+}
+
 TEST_F(CustomizationDesign, ListQueryDelete) {
   std::string key = "sk-design-list";  // a fresh account (the test server accepts configured keys only)
   auto config = TestServer::default_config();
