@@ -224,21 +224,33 @@ std::vector<TimedWord> align_words(std::string_view original, std::span<const Sp
     }
     const double next_begin = anchor_b < heard.size() ? heard[anchor_b]->begin_seconds : total_seconds;
     if (!targets.empty() && b < anchor_b) {  // rewritten words: the spoken run's time
-      share(heard[b]->begin_seconds, heard[anchor_b - 1]->end_seconds, targets, weights);
       std::vector<TimedPhone> phones;
-      std::string spelled;
+      std::vector<std::vector<std::string>> syllables;  // of each spoken unit, if all are pinyin
+      std::size_t syllable_count = 0;
       for (std::size_t j = b; j < anchor_b; ++j) {
         phones.insert(phones.end(), heard[j]->phones.begin(), heard[j]->phones.end());
-        spelled += heard[j]->text;
+        if (auto s = pinyin_syllables(heard[j]->text)) {
+          syllable_count += s->size();
+          syllables.push_back(std::move(*s));
+        }
       }
-      distribute_phones(phones, targets);
       const bool all_han = std::all_of(targets.begin(), targets.end(), [](const TimedWord* t) {
         const std::u32string cps = utf8::decode(t->text);
         return cps.size() == 1 && script_of(cps.front()) == Script::kHan;
       });
-      if (auto syllables = pinyin_syllables(spelled); all_han && syllables && syllables->size() == targets.size()) {
-        for (std::size_t k = 0; k < targets.size(); ++k) targets[k]->reading = (*syllables)[k];
+      if (all_han && syllables.size() == anchor_b - b && syllable_count == targets.size()) {
+        // Han characters spelled in pinyin: one syllable each, in the time of its spelling.
+        std::size_t k = 0;
+        for (std::size_t j = b; j < anchor_b; ++j) {
+          const std::vector<std::string>& spelled = syllables[j - b];
+          const std::vector<double> even(spelled.size(), 1.0);
+          share(heard[j]->begin_seconds, heard[j]->end_seconds, std::span(targets).subspan(k, spelled.size()), even);
+          for (const std::string& syllable : spelled) targets[k++]->reading = syllable;
+        }
+      } else {
+        share(heard[b]->begin_seconds, heard[anchor_b - 1]->end_seconds, targets, weights);
       }
+      distribute_phones(phones, targets);
     } else if (!targets.empty()) {  // words nobody heard: the gap they stand in
       share(previous_end, std::max(previous_end, next_begin), targets, weights);
     }

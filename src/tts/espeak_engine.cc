@@ -207,8 +207,9 @@ std::vector<std::size_t> char_offsets(std::string_view text) {
 }
 
 // Turns the event log of `text` (spoken with one character per character of
-// it) into words. A word starts at its WORD event and ends where the event
-// after its last phone starts; phonemes named "_..." are pauses and
+// it) into words. A word spans its phones: from its first phoneme event
+// (espeak's WORD event comes earlier, before the silent closure of a first
+// stop) to the event after its last phone; phonemes named "_..." are pauses and
 // boundaries, in no word. Above 450 wpm espeak speeds its audio up with
 // libsonic after timing the events, so event samples are scaled onto the
 // audio actually delivered.
@@ -226,6 +227,7 @@ void report_words(const EventLog& log, std::string_view text, AudioSink& sink) {
   bool in_word = false;
   auto flush = [&] {
     if (in_word && !word.phones.empty()) {
+      word.begin_sample = word.phones.front().begin_sample;
       word.end_sample = std::max(word.begin_sample, word.phones.back().end_sample);
       sink.on_word(word);
     }
