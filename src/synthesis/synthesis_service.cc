@@ -152,10 +152,25 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
     }
     if (next_sentence_ == sentences_.size()) return Status();
     Sink sink(*this);
+    const std::string_view sentence = sentences_[next_sentence_++];
     Status s = synthesizer_.synthesize(
-        sentences_[next_sentence_++], spec_.language, spec_.voice, spec_.speech_rate, spec_.pitch_rate, sink, cancel_,
-        spec_.normalize_text ? Synthesizer::Normalization::kOn : Synthesizer::Normalization::kOff);
+        sentence, spec_.language, spec_.voice, spec_.speech_rate, spec_.pitch_rate, sink, cancel_,
+        spec_.normalize_text ? Synthesizer::Normalization::kOn : Synthesizer::Normalization::kOff,
+        readings_in(sentence));
     return s.ok() ? sink.status_ : s;
+  }
+
+  // The forced readings inside a sentence (a slice of spec_.text), with
+  // offsets from its start.
+  std::vector<text::ForcedReading> readings_in(std::string_view sentence) const {
+    std::vector<text::ForcedReading> out;
+    const auto begin = static_cast<std::size_t>(sentence.data() - spec_.text.data());
+    for (const text::ForcedReading& r : spec_.readings) {
+      if (r.begin >= begin && r.end <= begin + sentence.size()) {
+        out.push_back({r.begin - begin, r.end - begin, r.pronunciation});
+      }
+    }
+    return out;
   }
 
   // Flushes the pipeline; a text with nothing to say still yields a short

@@ -10,10 +10,12 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "audio/pipeline.h"
 #include "base/status.h"
 #include "synthesis/synthesizer.h"
+#include "text/reading.h"
 #include "tts/language.h"
 #include "voice/voice_profile.h"
 
@@ -27,6 +29,9 @@ struct SynthesisSpec {
   double pitch_rate = 1.0;       // F0 multiplier (0.5..2)
   audio::PipelineConfig output;  // format, rate, bit rate, volume
   bool normalize_text = true;    // enable_tn: numbers, dates, currencies read as words (text/normalizer.h)
+  // Spans of text said a given way (SSML <phoneme>, hot_fix): sorted, not
+  // overlapping; one that crosses a sentence boundary is ignored.
+  std::vector<text::ForcedReading> readings;
   bool paced = true;             // pause while the consumer has too much unsent (see FlowControl);
                                  // false for consumers that keep everything and never call consumed()
   // When a listener needs the first audio: default (or past) = at once; a

@@ -14,6 +14,7 @@
 
 #include "base/result.h"
 #include "text/front_end_config.h"
+#include "text/reading.h"
 #include "tts/engine.h"
 #include "tts/language.h"
 
@@ -39,10 +40,16 @@ class Synthesizer {
   // (text/normalizer.h: numbers, units, dates, currencies read as words) and
   // cut into phrases with pauses (text/prosody.h; pauses scale with 1/rate),
   // and Mandarin given its readings and tone sandhi (text/mandarin.h).
+  // `readings` force how spans of the text are said (text/reading.h): tone
+  // pinyin goes to the Chinese engine inside the Mandarin phrase around it
+  // (a Cantonese voice reads its own way and ignores it), ARPAbet phones to
+  // the English engine. REQUIRES: readings sorted, not overlapping, inside
+  // text (others are ignored).
   enum class Normalization { kOff, kOn };
   Status synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice, double rate,
                     double pitch, AudioSink& sink, const CancelToken& cancel,
-                    Normalization normalization = Normalization::kOff) const;
+                    Normalization normalization = Normalization::kOff,
+                    std::span<const text::ForcedReading> readings = {}) const;
 
   Engine& engine_for(Language language) const { return *routes_[static_cast<int>(language)]; }
 
@@ -56,7 +63,10 @@ class Synthesizer {
   struct Utterance;
   // The engine calls that speak text.
   std::vector<Utterance> plan(std::string_view text, LanguageType language, const VoiceProfile& voice,
-                              Normalization normalization) const;
+                              Normalization normalization, std::span<const text::ForcedReading> readings) const;
+  // Appends the utterances of text without forced readings.
+  void plan_text(std::string_view text, LanguageType language, const VoiceProfile& voice,
+                 Normalization normalization, std::vector<Utterance>& out) const;
 
   std::vector<std::unique_ptr<Engine>> engines_;
   std::array<Engine*, kAllLanguages.size()> routes_;

@@ -266,6 +266,20 @@ std::string fold_for_flite(std::string_view text) {
   return out;
 }
 
+// ARPAbet as flite's phone list: its cmu phone set is ARPAbet in lower case
+// without stress digits, between pauses (utt_synth_phones reads it).
+std::string flite_phones(std::span<const std::string> arpabet) {
+  std::string out = "pau";
+  for (const std::string& phone : arpabet) {
+    out += ' ';
+    for (char c : phone) {
+      if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+      if (c >= 'a' && c <= 'z') out += c;
+    }
+  }
+  return out + " pau";
+}
+
 bool has_ascii_alnum(std::string_view text) {
   for (char c : text) {
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
@@ -325,7 +339,7 @@ class FliteEngine final : public Engine {
     if (!positive_finite(tempo)) return Status::invalid_argument("speaking rate must be positive", "rate");
     if (!positive_finite(target_hz)) return Status::invalid_argument("pitch must be positive", "pitch");
     if (cancel.cancelled()) return Status::cancelled();
-    const std::string text = fold_for_flite(req.text);
+    const std::string text = req.arpabet.empty() ? fold_for_flite(req.text) : flite_phones(req.arpabet);
     if (!has_ascii_alnum(text)) return Status::ok_status();
 
     const LoadedVoice& v = (*voices_)[static_cast<std::size_t>(flite_voice_for(req.voice))];
@@ -349,7 +363,8 @@ class FliteEngine final : public Engine {
     feat_set(f, "streaming_info", audio_streaming_info_val(asi));  // the utterance owns asi
 
     t_rand_state = kUtteranceSeed;
-    if (utt_synth(utt.get()) == nullptr) return Status::internal("flite synthesis failed");
+    cst_utterance* done = req.arpabet.empty() ? utt_synth(utt.get()) : utt_synth_phones(utt.get());
+    if (done == nullptr) return Status::internal("flite synthesis failed");
     if (stream.sink_threw) return Status::internal("audio sink threw");
     if (stream.cancelled) return Status::cancelled();
     return Status::ok_status();
