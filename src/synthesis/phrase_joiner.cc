@@ -39,6 +39,11 @@ void PhraseJoiner::pause(int pause_ms) {
 void PhraseJoiner::finish() {
   if (!quiet_.empty() && sample_rate_hz_ > 0) out_.on_audio(quiet_, sample_rate_hz_);
   quiet_.clear();
+  if (after_pause_ && !sounded_ && pause_ms_ > 0 && sample_rate_hz_ > 0) {
+    const std::vector<int16_t> silence(static_cast<std::size_t>(static_cast<int64_t>(pause_ms_) * sample_rate_hz_ / 1000), 0);
+    out_.on_audio(silence, sample_rate_hz_);
+  }
+  pause_ms_ = 0;
 }
 
 }  // namespace voxwire

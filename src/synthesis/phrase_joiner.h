@@ -3,8 +3,8 @@
 // silence of its own choosing; the joiner holds back the quiet tail of every
 // phrase, drops it (and the quiet start of the next) where a pause is put in,
 // and writes the pause as silence before the next phrase's first sound. The
-// last phrase's tail passes on at finish(). Not thread-safe: one per
-// synthesis.
+// last phrase's tail (or a pause after it) passes on at finish(). Not
+// thread-safe: one per synthesis.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -19,12 +19,15 @@ class PhraseJoiner final : public AudioSink {
   // Samples of magnitude at most this are silence.
   static constexpr int16_t kQuiet = 64;
 
-  explicit PhraseJoiner(AudioSink& out) : out_(out) {}
+  // sample_rate_hz: the rate of a pause still owed at finish() when no audio
+  // came at all (0: none is written then).
+  explicit PhraseJoiner(AudioSink& out, int sample_rate_hz = 0) : out_(out), sample_rate_hz_(sample_rate_hz) {}
 
   void on_audio(std::span<const int16_t> pcm, int sample_rate_hz) override;
   // Ends the current phrase; `pause_ms` of silence comes before the next sound.
   void pause(int pause_ms);
-  // Ends the last phrase, passing on its quiet tail.
+  // Ends the last phrase, passing on its quiet tail, or the pause still owed
+  // when pause() came after the last sound.
   void finish();
 
  private:
