@@ -12,6 +12,7 @@
 #include <boost/json.hpp>
 
 #include "audio/audio_test_util.h"
+#include "audio/pitch_tracker.h"
 #include "integration/audio_checks.h"
 #include "integration/test_server.h"
 #include "support/ws_client.h"
@@ -359,9 +360,10 @@ TEST_F(InferenceTest, RunTaskValidationErrors) {
       {{"rate", 3.0}, "'rate'"},
       {{"pitch", 0.1}, "'pitch'"},
       {{"bit_rate", 2}, "'bit_rate'"},
-      {{"text_type", "SSML"}, "'text_type'"},
-      {{"word_timestamp_enabled", true}, "'word_timestamp_enabled' is not supported"},
-      {{"instruction", "你说话的情感是happy。"}, "'instruction' is not supported"},
+      {{"text_type", "Markdown"}, "'text_type'"},
+      {{"word_timestamp_enabled", 1}, "'word_timestamp_enabled' must be a boolean"},
+      {{"instruction", "请开心一点"}, "'instruction' matches none of this voice's templates"},
+      {{"seed", 65536}, "'seed'"},
       {{"hot_fix", json::object{{"pronunciation", json::array()}}}, "'hot_fix' is not supported"},
       {{"language_hints", json::array{"xx"}}, "'language_hints'"},
   };
@@ -381,6 +383,60 @@ TEST_F(InferenceTest, RunTaskValidationErrors) {
   expect_run_task_failure(run_task("v11", "sambert-zhichu-v1", {{"format", "opus"}}, {{"text", "你好"}}, "out"),
                           "'format'");
   expect_run_task_failure(run_task("v12", "sambert-zhichu-v1", {}, {}, "out"), "Please ensure input text is valid.");
+}
+
+// One CosyVoice task on a fresh connection; its PCM (24 kHz) or, on failure, nothing.
+std::vector<int16_t> synthesize_pcm(WsClient& c, const std::string& model, json::object parameters,
+                                    const std::string& text, std::string* failure = nullptr) {
+  c.send(run_task("t-" + model, model, std::move(parameters)));
+  c.send(continue_task("t-" + model, {{"text", text}}));
+  c.send(finish_task("t-" + model));
+  TaskOutput t = read_task(c);
+  if (t.events.empty() || event_name(t.events.back()) != "task-finished") {
+    if (failure && !t.events.empty()) *failure = json::serialize(t.events.back());
+    return {};
+  }
+  return pcm_samples(t.audio);
+}
+
+double median_f0(const std::vector<int16_t>& pcm) {
+  auto pitch = audio::analyze_pitch(pcm, 24000);
+  return pitch.ok() ? pitch->median_hz : 0.0;
+}
+
+// §14-§15: every generation speaks its own voices; v3.5 has none; voices
+// without a free voxwire profile are reshaped ones (a Minnan woman from a
+// Minnan man); a template instruction moves the voice.
+TEST_F(InferenceTest, GenerationsVoicesAndInstructions) {
+  const std::string text = "今天天气很好，我们去公园散步吧。";
+  auto speak = [&](const std::string& model, const std::string& voice, json::object extra = {}) {
+    auto c = open();
+    json::object p = params(voice, "pcm", 24000);
+    for (auto& [k, v] : extra) p[k] = v;
+    std::string failure;
+    std::vector<int16_t> pcm = synthesize_pcm(*c, model, p, text, &failure);
+    EXPECT_FALSE(pcm.empty()) << model << " " << voice << ": " << failure;
+    return pcm;
+  };
+  EXPECT_GT(voiced_seconds(speak("cosyvoice-v1", "longxiaochun"), 24000), 1.0);
+  const double minnan_woman = median_f0(speak("cosyvoice-v2", "longanmin"));
+  const double minnan_man = median_f0(speak("cosyvoice-v3-flash", "longanyue_v3"));  // Rocky
+  EXPECT_GT(minnan_woman, 180.0);
+  EXPECT_LT(minnan_man, 160.0);
+
+  const double plain = median_f0(speak("cosyvoice-v3-flash", "longanyang"));
+  const double angry = median_f0(speak("cosyvoice-v3-flash", "longanyang", {{"instruction", "你说话的情感是angry。"}}));
+  EXPECT_GT(angry, plain * 1.03) << "angry " << angry << " Hz vs plain " << plain << " Hz";
+
+  auto c = open();
+  std::string failure;
+  EXPECT_TRUE(synthesize_pcm(*c, "cosyvoice-v3.5-plus", params("longanyang", "pcm", 24000), text, &failure).empty());
+  EXPECT_NE(failure.find("[tts:]Engine return error code: 418"), std::string::npos) << failure;
+  c = open();
+  json::object v2 = params("longxiaochun_v2", "pcm", 24000);
+  v2["instruction"] = "你说话的情感是happy。";
+  EXPECT_TRUE(synthesize_pcm(*c, "cosyvoice-v2", v2, text, &failure).empty());
+  EXPECT_NE(failure.find("'instruction' is not supported by model 'cosyvoice-v2'"), std::string::npos) << failure;
 }
 
 TEST_F(InferenceTest, TextErrorsFailTheTask) {
