@@ -234,8 +234,7 @@ class Renderer {
 
   void add_text(std::string_view spoken, std::string_view written) {
     segment_.text.append(spoken);
-    segment_.written.append(written);
-    if (!is_blank(written)) plan_.text_content.append(written);
+    if (!is_blank(written)) segment_.written.append(written);
   }
 
   // Ends the current segment: kept if it has anything to say.

@@ -28,7 +28,8 @@ struct SpeakSettings {
 
 struct SpeechSegment {
   std::string text;                           // what the engine reads
-  std::string written;                        // the document's text for it
+  std::string written;                        // the document's text for it (markup, alias and
+                                              // formatting whitespace left out): what is billed
   std::vector<text::ForcedReading> readings;  // spans of `text`, sorted, not overlapping
   SpeakSettings settings;
 };
@@ -41,7 +42,6 @@ using PlanStep = std::variant<SpeechSegment, Silence>;
 
 struct SpeechPlan {
   std::vector<PlanStep> steps;
-  std::string text_content;  // the document's text (markup, alias and formatting whitespace left out): billed
 };
 
 // True if the text holds a <speak> element (then it is read as SSML).

@@ -364,7 +364,7 @@ TEST_F(InferenceTest, RunTaskValidationErrors) {
       {{"word_timestamp_enabled", 1}, "'word_timestamp_enabled' must be a boolean"},
       {{"instruction", "请开心一点"}, "'instruction' matches none of this voice's templates"},
       {{"seed", 65536}, "'seed'"},
-      {{"hot_fix", json::object{{"pronunciation", json::array()}}}, "'hot_fix' is not supported"},
+      {{"hot_fix", json::object{{"pronunciation", json::array{json::object{{"天", "tian9"}}}}}}, "'hot_fix'"},
       {{"language_hints", json::array{"xx"}}, "'language_hints'"},
   };
   int n = 0;
