@@ -50,21 +50,25 @@ class Parser {
     return Status::invalid_argument("line " + std::to_string(line) + ", column " + std::to_string(column) + ": " +
                                     what);
   }
-  // Nodes ask in document order, so the scan resumes where it stopped.
+  // Line and column (in characters) of doc_[at]. Nodes ask in document
+  // order, so the scan resumes where it stopped.
   std::pair<int, int> position(std::size_t at) const {
     at = std::min(at, doc_.size());
     if (at < scanned_) {
       scanned_ = 0;
       line_ = 1;
-      line_start_ = 0;
+      column_ = 1;
     }
     for (; scanned_ < at; ++scanned_) {
-      if (doc_[scanned_] == '\n') {
+      const auto c = static_cast<unsigned char>(doc_[scanned_]);
+      if (c == '\n') {
         ++line_;
-        line_start_ = scanned_ + 1;
+        column_ = 1;
+      } else if ((c & 0xC0) != 0x80) {  // not a UTF-8 continuation byte
+        ++column_;
       }
     }
-    return {line_, static_cast<int>(at - line_start_) + 1};
+    return {line_, column_};
   }
   bool count_node(std::size_t at) {
     if (++nodes_ > limits_.max_nodes) {
@@ -258,7 +262,7 @@ class Parser {
   Status error_;
   mutable std::size_t scanned_ = 0;  // position(): bytes scanned for line breaks
   mutable int line_ = 1;
-  mutable std::size_t line_start_ = 0;
+  mutable int column_ = 1;
 };
 
 }  // namespace

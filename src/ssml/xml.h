@@ -25,7 +25,7 @@ struct XmlNode {
   std::vector<XmlAttribute> attributes; // element: in document order, names unique
   std::vector<XmlNode> children;        // element content
   std::string text;                     // text node: references decoded
-  int line = 1;                         // where the node starts (1-based; columns in bytes)
+  int line = 1;                         // where the node starts (1-based; columns in characters)
   int column = 1;
 
   bool is_element() const { return kind == Kind::kElement; }

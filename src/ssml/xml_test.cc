@@ -40,6 +40,8 @@ TEST(Xml, ReportsWhereTheDocumentIsMalformed) {
   EXPECT_EQ(error_of("<speak>\n  hi <b>x</c></speak>"),
             "line 2, column 10: end tag </c> does not close <b> (opened at line 2, column 6)");
   EXPECT_EQ(error_of("<speak>hello"), "line 1, column 13: <speak> (opened at line 1, column 1) is never closed");
+  // Columns count characters, not bytes.
+  EXPECT_EQ(error_of("<speak>你好</b>"), "line 1, column 10: end tag </b> does not close <speak> (opened at line 1, column 1)");
   EXPECT_NE(error_of("<speak rate=2>x</speak>").find("must be quoted"), std::string::npos);
   EXPECT_NE(error_of("<speak a='1' a='2'/>").find("appears twice"), std::string::npos);
   EXPECT_NE(error_of("<speak>a < b</speak>").find("expected a name"), std::string::npos);
