@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/status.h"
+#include "ssml/speech_plan.h"
 #include "voice/voice_catalog.h"
 
 namespace voxwire::inference {
@@ -51,15 +52,6 @@ bool read_bool(const json::object& p, std::string_view key, bool* out, Status* e
     return false;
   }
   return true;
-}
-
-// The legacy NLS scale [-500, 500] of rate and pitch, mapped onto [0.5, 2]
-// (§8.4, §12.3): 0 -> 1, 500 -> 2, -500 -> 0.5. Only whole numbers <= 0 or
-// >= 10 are read that way, so a plain mistake like 3.0 is still refused.
-double legacy_scale(double v) {
-  const bool legacy = v == std::floor(v) && v >= -500 && v <= 500 && (v <= 0 || v >= 10);
-  if (legacy) return v >= 0 ? 1.0 + v / 500.0 : 1.0 + v / 1000.0;
-  return v;
 }
 
 // Who speaks: a system voice of the model or the caller's custom voice,
@@ -174,7 +166,7 @@ Result<TaskParams> parse_task_params(const InferenceModel& model, const json::va
   for (auto [key, field] : {std::pair{"rate", &out.rate}, std::pair{"pitch", &out.pitch}}) {
     number = *field;
     if (!read_number(p, key, &number, &error)) return error;
-    number = legacy_scale(number);
+    number = ssml::from_legacy_scale(number);  // the legacy NLS scale (§8.4, §12.3)
     if (!(number >= 0.5 && number <= 2.0)) {
       return invalid("Parameter '" + std::string(key) + "' must be in [0.5, 2.0].");
     }
@@ -184,9 +176,13 @@ Result<TaskParams> parse_task_params(const InferenceModel& model, const json::va
   if (!read_bool(p, "enable_ssml", &enable_ssml, &error)) return error;
   out.enable_ssml = out.enable_ssml || enable_ssml;
 
-  // What this server does not do yet is refused, never silently ignored.
   if (const json::value* v = p.if_contains("hot_fix"); v && !v->is_null()) {
-    return invalid("Parameter 'hot_fix' is not supported by this server yet.");
+    if (!model.caps.hot_fix) {
+      return invalid("Parameter 'hot_fix' is not supported by model '" + std::string(model.name) + "'.");
+    }
+    Result<HotFix> fix = parse_hot_fix(*v);
+    if (!fix.ok()) return fix.status();
+    out.hot_fix = std::move(*fix);
   }
   if (!model.caps.tuning) return out;  // v1 and Sambert: no seed, bit_rate or language_hints (§16 item 4)
   number = 0;  // seed: checked only; the built-in engines give the same audio for the same input anyway

@@ -12,6 +12,7 @@
 
 #include "audio/audio_format.h"
 #include "base/result.h"
+#include "inference/hot_fix.h"
 #include "inference/inference_catalog.h"
 #include "inference/instruction.h"
 #include "tts/language.h"
@@ -43,6 +44,7 @@ struct TaskParams {
   bool word_timestamps = false;       // asked for, and offered by the model and voice (§9)
   bool phoneme_timestamps = false;    // Sambert: asked for with word timestamps, and offered
   LanguageType language;              // from language_hints[0]; nullopt = detect
+  HotFix hot_fix;                     // replacements and pronunciations (models with hot_fix)
 };
 
 // The parameters of a run-task for `model`; `custom_voices` finds the
@@ -52,7 +54,7 @@ struct TaskParams {
 // string), "[tts:]Engine return error code: 418" (voice not of this model),
 // or a message naming the parameter (out of range, wrong type, not offered by
 // the model, an instruction the voice does not take — see instruction.h —,
-// or not supported by this server yet: hot_fix). Parameters a model does not
+// or a malformed hot_fix — see hot_fix.h). Parameters a model does not
 // have are ignored (§16 item 4: seed on v1, stream, type; timestamps where
 // not offered, §9.2).
 Result<TaskParams> parse_task_params(const InferenceModel& model, const boost::json::value* parameters,

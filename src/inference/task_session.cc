@@ -1,16 +1,40 @@
 #include "inference/task_session.h"
 
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "base/ids.h"
 #include "base/utf8.h"
 #include "inference/timestamps.h"
+#include "inference/ssml_script.h"
+#include "ssml/speech_plan.h"
 #include "tts/script.h"
 #include "tts/segmenter.h"
 
 namespace voxwire::inference {
 namespace {
+
+// Where the words of a sentence whose audio went through the SSML joiner are
+// heard: the joiner drops the quiet around <break>s, so a time moves with the
+// placement of its sample (the sentence's first one is `first_sample` of the
+// joiner's phrase).
+std::vector<TimedWord> placed(std::span<const TimedWord> words, const PhrasePlacement& placement,
+                              int64_t first_sample) {
+  auto at = [&](double seconds) {
+    return placement.seconds_at(first_sample + std::llround(seconds * placement.sample_rate_hz));
+  };
+  std::vector<TimedWord> out(words.begin(), words.end());
+  for (TimedWord& w : out) {
+    w.begin_seconds = at(w.begin_seconds);
+    w.end_seconds = at(w.end_seconds);
+    for (TimedPhone& p : w.phones) {
+      p.begin_seconds = at(p.begin_seconds);
+      p.end_seconds = at(p.end_seconds);
+    }
+  }
+  return out;
+}
 
 namespace json = boost::json;
 
@@ -27,11 +51,15 @@ std::string string_field(const json::object& o, std::string_view key) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
-bool contains_ssml(std::string_view text) { return text.find("<speak") != std::string_view::npos; }
-
 }  // namespace
 
 TaskSession::Task::Task() = default;
+
+void TaskSession::EncodingSink::on_audio(std::span<const int16_t> pcm, int) {
+  if (!status.ok()) return;
+  pcm_bytes += pcm.size() * 2;
+  status = encoder->encode(pcm, &encoded);
+}
 
 TaskSession::TaskSession(TaskHost& host, TaskLimits limits) : host_(host), limits_(limits) {}
 
@@ -142,7 +170,7 @@ void TaskSession::on_run_task(const std::string& task_id, const json::object& he
       return fail(task_id, std::string(kInvalidParameter),
                   "Text is too long: at most " + std::to_string(limits_.max_sambert_chars) + " characters.");
     }
-    if (contains_ssml(text)) {
+    if (ssml::contains_speak_element(text)) {  // Sambert's SSML dialect is not covered (§8.5)
       return fail(task_id, std::string(kInvalidParameter), "SSML text is not supported at the moment!");
     }
   }
@@ -158,6 +186,7 @@ void TaskSession::on_run_task(const std::string& task_id, const json::object& he
   task_->model = model;
   task_->params = std::move(*params);
   task_->encoder = std::move(*encoder);
+  task_->sink.encoder = task_->encoder.get();
   host_.send_event(event("task-started", task_id));
   if (sambert) {
     task_->got_text = true;
@@ -211,6 +240,12 @@ void TaskSession::on_finish_task(const std::string& task_id, const json::object&
 bool TaskSession::add_text(std::string_view text) {
   if (text.empty()) return true;
   Task& t = *task_;
+  if (t.params.enable_ssml && ++t.text_messages > 1) {
+    fail(t.id, std::string(kInvalidParameter), "Text request limit violated, expected 1.");
+    return false;
+  }
+  // With enable_ssml false a document is read as plain text (§8.4 compatibility rule).
+  if (t.params.enable_ssml && ssml::contains_speak_element(text)) return add_ssml(text);
   const std::size_t chars = utf8::length(text);
   if (chars > limits_.max_chars_per_message) {
     fail(t.id, std::string(kInvalidParameter),
@@ -222,18 +257,38 @@ bool TaskSession::add_text(std::string_view text) {
          "Text is too long: at most " + std::to_string(limits_.max_chars_per_task) + " characters per task.");
     return false;
   }
-  if (t.params.enable_ssml && ++t.text_messages > 1) {
-    fail(t.id, std::string(kInvalidParameter), "Text request limit violated, expected 1.");
-    return false;
-  }
-  if (contains_ssml(text)) {
-    fail(t.id, std::string(kInvalidParameter), "SSML text is not supported at the moment!");
-    return false;
-  }
   t.chars_received += chars;
   t.got_text = true;
   t.buffer.append(text);
   cut_sentences(/*everything=*/false);
+  start_next();
+  return true;
+}
+
+bool TaskSession::add_ssml(std::string_view document) {
+  Task& t = *task_;
+  if (!t.params.ssml_capable) {
+    fail(t.id, std::string(kInvalidParameter), "SSML text is not supported at the moment!");
+    return false;
+  }
+  Result<SsmlScript> script = script_ssml(*t.model, t.params, document);
+  if (!script.ok()) {
+    const bool internal = script.status().code() == StatusCode::kInternal;
+    fail(t.id, internal ? "InternalError" : std::string(kInvalidParameter), script.status().message());
+    return false;
+  }
+  std::size_t chars = 0;  // markup is not counted (§8.1)
+  for (const TaskSentence& sentence : script->sentences) chars += utf8::length(sentence.original_text);
+  if (chars > limits_.max_chars_per_message) {
+    fail(t.id, std::string(kInvalidParameter),
+         "Text is too long: at most " + std::to_string(limits_.max_chars_per_message) + " characters per message.");
+    return false;
+  }
+  t.chars_received += chars;
+  t.got_text = true;
+  t.joiner = std::make_unique<PhraseJoiner>(t.sink, t.encoder->input_sample_rate_hz());
+  t.trailing_pause_ms = script->trailing_pause_ms;
+  for (TaskSentence& sentence : script->sentences) t.sentences.push_back(std::move(sentence));
   start_next();
   return true;
 }
@@ -244,7 +299,13 @@ void TaskSession::cut_sentences(bool everything) {
   if (n == 0) return;
   for (std::string_view piece : split_sentences(std::string_view(t.buffer).substr(0, n))) {
     if (has_speakable(piece)) {
-      t.sentences.emplace_back(piece);
+      FixedText fixed = apply_hot_fix(t.params.hot_fix, piece);
+      TaskSentence sentence;
+      sentence.original_text = std::string(piece);
+      sentence.characters = billed_characters(t.model->family, fixed.text);  // replacements are billed (§7)
+      sentence.text = std::move(fixed.text);
+      sentence.readings = std::move(fixed.readings);
+      t.sentences.push_back(std::move(sentence));
     } else {
       t.characters += billed_characters(t.model->family, piece);  // punctuation alone: billed, not spoken
     }
@@ -259,28 +320,31 @@ void TaskSession::start_next() {
     if (t.finishing && t.buffer.empty()) finish_task();
     return;
   }
-  std::string sentence = std::move(t.sentences.front());
+  TaskSentence sentence = std::move(t.sentences.front());
   t.sentences.pop_front();
   send_sentence_end();
   const int index = t.next_index++;
-  t.characters += billed_characters(t.model->family, sentence);
+  t.characters += sentence.characters;
   if (t.model->family == Family::kCosyVoice) {
     host_.send_event(event("result-generated", t.id,
                            {{"output", {{"sentence", {{"index", index}, {"words", json::array()}}},
                                         {"type", "sentence-begin"},
-                                        {"original_text", sentence}}}}));
+                                        {"original_text", sentence.original_text}}}}));
   }
+  if (t.joiner && sentence.pause_before_ms > 0) t.joiner->end_phrase(sentence.pause_before_ms);
   const int rate = t.encoder->input_sample_rate_hz();
-  t.sentence_begin_ms = static_cast<double>(t.pcm_bytes) / 2.0 / rate * 1000.0;
+  t.sentence_begin_ms = static_cast<double>(t.sink.pcm_bytes) / 2.0 / rate * 1000.0;
+  if (t.joiner) t.sentence_first_sample = t.joiner->phrase_samples();
   t.open_sentence = index;
-  t.open_text = sentence;
+  t.open_text = std::move(sentence.original_text);
   synthesis::SynthesisSpec spec;
-  spec.text = std::move(sentence);
+  spec.text = std::move(sentence.text);
+  spec.readings = std::move(sentence.readings);
   spec.language = t.params.language;
-  spec.voice = t.params.voice;
-  spec.speech_rate = t.params.rate;
-  spec.pitch_rate = t.params.pitch;
-  spec.output = {{audio::AudioFormat::kPcm, rate, 128}, t.params.volume};
+  spec.voice = sentence.voice ? std::move(*sentence.voice) : t.params.voice;
+  spec.speech_rate = sentence.rate.value_or(t.params.rate);
+  spec.pitch_rate = sentence.pitch.value_or(t.params.pitch);
+  spec.output = {{audio::AudioFormat::kPcm, rate, 128}, sentence.volume.value_or(t.params.volume)};
   spec.word_timings = t.params.word_timestamps;
   t.job_id = next_job_id_++;
   host_.start_job(t.job_id, std::move(spec));
@@ -289,11 +353,12 @@ void TaskSession::start_next() {
 void TaskSession::on_job_chunk(uint64_t job_id, std::string pcm) {
   if (!task_ || job_id != task_->job_id) return;  // a preempted task's late output
   Task& t = *task_;
-  t.pcm_bytes += pcm.size();
   std::vector<int16_t> samples(pcm.size() / 2);
   if (!samples.empty()) std::memcpy(samples.data(), pcm.data(), samples.size() * 2);
-  std::string out;
-  if (Status s = t.encoder->encode(samples, &out); !s.ok()) return fail(t.id, "InternalError", s.message());
+  AudioSink& input = t.joiner ? static_cast<AudioSink&>(*t.joiner) : t.sink;
+  input.on_audio(samples, t.encoder->input_sample_rate_hz());
+  if (!t.sink.status.ok()) return fail(t.id, "InternalError", t.sink.status.message());
+  std::string out = std::exchange(t.sink.encoded, {});
   if (out.empty()) {
     host_.consumed(job_id, pcm.size());
     return;
@@ -316,7 +381,7 @@ void TaskSession::on_job_done(uint64_t job_id, const Status& status, const synth
   // Word times count from the start of the task's audio (§9.1: they keep
   // increasing across sentences; §12.2: distinct sentences, distinct begin_time).
   if (t.model->family == Family::kSambert) {
-    const double end_ms = static_cast<double>(t.pcm_bytes) / 2.0 / t.encoder->input_sample_rate_hz() * 1000.0;
+    const double end_ms = static_cast<double>(t.sink.pcm_bytes) / 2.0 / t.encoder->input_sample_rate_hz() * 1000.0;
     json::array words;
     if (t.params.word_timestamps) words = sambert_words(stats.words, t.sentence_begin_ms, t.params.phoneme_timestamps);
     host_.send_event(event("result-generated", t.id,
@@ -324,6 +389,8 @@ void TaskSession::on_job_done(uint64_t job_id, const Status& status, const synth
                                                       {"end_time", static_cast<int64_t>(end_ms)},
                                                       {"words", std::move(words)}}}}},
                             {"usage", {{"characters", t.characters}}}}));
+  } else if (t.params.word_timestamps && t.joiner) {
+    t.open_words = cosyvoice_words(placed(stats.words, t.joiner->placement(), t.sentence_first_sample), 0);
   } else if (t.params.word_timestamps) {
     t.open_words = cosyvoice_words(stats.words, t.sentence_begin_ms);
   }
@@ -348,7 +415,12 @@ void TaskSession::send_sentence_end() {
 void TaskSession::finish_task() {
   Task& t = *task_;
   const bool cosyvoice = t.model->family == Family::kCosyVoice;
-  std::string tail;
+  if (t.joiner) {
+    if (t.trailing_pause_ms > 0) t.joiner->end_phrase(t.trailing_pause_ms);
+    t.joiner->finish();
+  }
+  if (!t.sink.status.ok()) return fail(t.id, "InternalError", t.sink.status.message());
+  std::string tail = std::exchange(t.sink.encoded, {});
   if (Status s = t.encoder->finish(&tail); !s.ok()) return fail(t.id, "InternalError", s.message());
   const int last_index = t.open_sentence.value_or(std::max(0, t.next_index - 1));
   if (!tail.empty()) {
@@ -360,7 +432,7 @@ void TaskSession::finish_task() {
     host_.send_audio(std::move(tail), 0, 0);
   }
   send_sentence_end();
-  const double seconds = static_cast<double>(t.pcm_bytes) / 2.0 / t.encoder->input_sample_rate_hz();
+  const double seconds = static_cast<double>(t.sink.pcm_bytes) / 2.0 / t.encoder->input_sample_rate_hz();
   if (cosyvoice) {
     // With word timestamps: the last sentence's (§5.3, §9.1).
     json::object sentence{{"words", t.params.word_timestamps ? std::move(t.last_words) : json::array()}};

@@ -4,9 +4,9 @@
 // task-failed and binary audio out. One task at a time, connection reuse
 // with new task ids, a new run-task preempting the running task. It knows no
 // sockets: a TaskHost sends frames, runs synthesis jobs (one per sentence,
-// PCM) and closes; the task's encoder turns their PCM into one continuous
-// stream in the requested format. Not thread-safe: the host calls it from
-// one strand.
+// or per segment of an SSML document, PCM) and closes; the task's encoder
+// turns their PCM into one continuous stream in the requested format. Not
+// thread-safe: the host calls it from one strand.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +22,8 @@
 #include "audio/encoder.h"
 #include "inference/inference_catalog.h"
 #include "inference/task_params.h"
+#include "inference/task_sentence.h"
+#include "synthesis/phrase_joiner.h"
 #include "synthesis/synthesis_service.h"
 
 namespace voxwire::inference {
@@ -79,14 +81,26 @@ class TaskSession {
   int tasks_finished() const { return tasks_finished_; }
 
  private:
+  // Encodes a task's PCM; the bytes wait in `encoded` for the next frame.
+  struct EncodingSink final : AudioSink {
+    void on_audio(std::span<const int16_t> pcm, int sample_rate_hz) override;
+    audio::Encoder* encoder = nullptr;
+    std::string encoded;
+    Status status;
+    std::size_t pcm_bytes = 0;  // PCM encoded, at the encoder's rate
+  };
+
   struct Task {
     Task();  // out of line: clang cannot use the member initializers inside TaskSession
     std::string id;
     const InferenceModel* model = nullptr;
     TaskParams params;
     std::unique_ptr<audio::Encoder> encoder;
-    std::string buffer;                 // text not yet cut into sentences
-    std::deque<std::string> sentences;  // cut, waiting for synthesis
+    EncodingSink sink;                        // the jobs' PCM goes here (through the joiner if any)
+    std::unique_ptr<PhraseJoiner> joiner;     // SSML: <break>s as exact silences between segments
+    int trailing_pause_ms = 0;                // SSML: <break>s after the last segment
+    std::string buffer;                       // text not yet cut into sentences
+    std::deque<TaskSentence> sentences;       // cut, waiting for synthesis
     bool finishing = false;             // finish-task received (always for Sambert)
     bool got_text = false;
     int text_messages = 0;
@@ -98,8 +112,8 @@ class TaskSession {
     boost::json::array last_words;      // those of the last sentence-end sent (for task-finished)
     uint64_t job_id = 0;                // running job, 0 = none
     long long characters = 0;           // billed so far
-    std::size_t pcm_bytes = 0;          // PCM produced, at the encoder's rate
     double sentence_begin_ms = 0;       // where the running sentence's audio starts, ms into the task's
+    int64_t sentence_first_sample = 0;  // SSML: the running sentence's first sample in the joiner's phrase
   };
 
   void handle(const boost::json::object& message);
@@ -108,6 +122,8 @@ class TaskSession {
   void on_finish_task(const std::string& task_id, const boost::json::object& payload);
   // Adds client text (CosyVoice) and queues the complete sentences.
   bool add_text(std::string_view text);
+  // Queues the segments of an SSML document (the task's only text).
+  bool add_ssml(std::string_view document);
   void cut_sentences(bool everything);
   void start_next();
   void send_sentence_end();

@@ -53,16 +53,23 @@ void PhraseJoiner::on_audio(std::span<const int16_t> pcm, int sample_rate_hz) {
   if (!ready.empty()) emit(ready, sample_rate_hz);
 }
 
-PhrasePlacement PhraseJoiner::end_phrase(int pause_ms) {
+PhrasePlacement PhraseJoiner::placement() const {
   PhrasePlacement placement;
   if (kept_any_) {
     placement.kept_begin = kept_begin_;
-    placement.kept_end = pause_ms > 0 ? std::max(kept_begin_, phrase_samples_ - static_cast<int64_t>(quiet_.size()))
-                                      : phrase_samples_;
+    placement.kept_end = phrase_samples_;
     placement.out_begin_seconds = out_begin_seconds_;
     placement.sample_rate_hz = sample_rate_hz_;
   } else {
     placement.out_begin_seconds = out_seconds_;
+  }
+  return placement;
+}
+
+PhrasePlacement PhraseJoiner::end_phrase(int pause_ms) {
+  PhrasePlacement placement = this->placement();
+  if (kept_any_ && pause_ms > 0) {
+    placement.kept_end = std::max(kept_begin_, phrase_samples_ - static_cast<int64_t>(quiet_.size()));
   }
   phrase_samples_ = 0;
   kept_any_ = false;
@@ -79,6 +86,11 @@ PhrasePlacement PhraseJoiner::end_phrase(int pause_ms) {
 void PhraseJoiner::finish() {
   if (!quiet_.empty() && sample_rate_hz_ > 0) emit(quiet_, sample_rate_hz_);
   quiet_.clear();
+  if (after_pause_ && !sounded_ && pause_ms_ > 0 && sample_rate_hz_ > 0) {
+    const std::vector<int16_t> silence(static_cast<std::size_t>(static_cast<int64_t>(pause_ms_) * sample_rate_hz_ / 1000), 0);
+    emit(silence, sample_rate_hz_);
+  }
+  pause_ms_ = 0;
 }
 
 }  // namespace voxwire

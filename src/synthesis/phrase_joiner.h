@@ -3,8 +3,9 @@
 // silence of its own choosing; the joiner holds back the quiet tail of every
 // phrase, drops it (and the quiet start of the next) where a pause is put in,
 // and writes the pause as silence before the next phrase's first sound. The
-// last phrase's tail passes on at finish(). For every phrase it tells where
-// its samples went (PhrasePlacement), so word timings follow the edits. Not
+// last phrase's tail (or a pause owed after it) passes on at finish(). For
+// every phrase it tells where its samples went (PhrasePlacement), so word
+// timings follow the edits. Not
 // thread-safe: one per synthesis.
 #pragma once
 #include <cstdint>
@@ -32,17 +33,24 @@ class PhraseJoiner final : public AudioSink {
   // Samples of magnitude at most this are silence.
   static constexpr int16_t kQuiet = 64;
 
-  explicit PhraseJoiner(AudioSink& out) : out_(out) {}
+  // sample_rate_hz: the rate of a pause still owed at finish() when no audio
+  // came at all (0: none is written then).
+  explicit PhraseJoiner(AudioSink& out, int sample_rate_hz = 0) : out_(out), sample_rate_hz_(sample_rate_hz) {}
 
   void on_audio(std::span<const int16_t> pcm, int sample_rate_hz) override;
   // Ends the current phrase and says where its audio went. pause_ms > 0:
   // its quiet tail is dropped and pause_ms of silence comes before the next
   // sound; 0: the next phrase follows as the engine ended this one.
   PhrasePlacement end_phrase(int pause_ms);
-  // Ends the last phrase, passing on its quiet tail.
+  // Ends the last phrase, passing on its quiet tail, or the pause still owed
+  // when end_phrase() came after the last sound.
   void finish();
   // Audio passed on so far.
   double seconds() const { return out_seconds_; }
+  // Samples of the current phrase so far, and where they went (as
+  // end_phrase(0) would say, without ending it).
+  int64_t phrase_samples() const { return phrase_samples_; }
+  PhrasePlacement placement() const;
 
  private:
   void emit(std::span<const int16_t> pcm, int sample_rate_hz);

@@ -89,5 +89,23 @@ TEST(PhraseJoiner, PlacesEveryPhraseWhereItsSamplesWent) {
   EXPECT_EQ(runs(out.pcm), ".20 s100 .250 s50 .75 s10 .5 ");
 }
 
+// SSML breaks before the first and after the last phrase are exact too; with
+// no audio at all the pause is written at the rate given up front.
+TEST(PhraseJoiner, PausesAtTheEdgesAreWrittenExactly) {
+  Recorder out;
+  PhraseJoiner joiner(out);
+  joiner.end_phrase(300);
+  joiner.on_audio(phrase(40, 10, 30), 1000);
+  joiner.end_phrase(200);
+  joiner.finish();
+  EXPECT_EQ(runs(out.pcm), ".300 s10 .200 ");
+
+  Recorder silent;
+  PhraseJoiner nothing(silent, 1000);
+  nothing.end_phrase(120);
+  nothing.finish();
+  EXPECT_EQ(runs(silent.pcm), ".120 ");
+}
+
 }  // namespace
 }  // namespace voxwire

@@ -160,7 +160,7 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
     Status s = synthesizer_.synthesize(
         sentence, spec_.language, spec_.voice, spec_.speech_rate, spec_.pitch_rate, sink, cancel_,
         spec_.normalize_text ? Synthesizer::Normalization::kOn : Synthesizer::Normalization::kOff,
-        spec_.word_timings ? &words : nullptr);
+        readings_in(sentence), spec_.word_timings ? &words : nullptr);
     if (!s.ok()) return s;
     // From the sentence's time and characters to the job's.
     const std::size_t chars_before =
@@ -179,6 +179,19 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
       stats_.words.push_back(std::move(w));
     }
     return sink.status_;
+  }
+
+  // The forced readings inside a sentence (a slice of spec_.text), with
+  // offsets from its start.
+  std::vector<text::ForcedReading> readings_in(std::string_view sentence) const {
+    std::vector<text::ForcedReading> out;
+    const auto begin = static_cast<std::size_t>(sentence.data() - spec_.text.data());
+    for (const text::ForcedReading& r : spec_.readings) {
+      if (r.begin >= begin && r.end <= begin + sentence.size()) {
+        out.push_back({r.begin - begin, r.end - begin, r.pronunciation});
+      }
+    }
+    return out;
   }
 
   // Flushes the pipeline; a text with nothing to say still yields a short

@@ -15,6 +15,7 @@
 #include "audio/pipeline.h"
 #include "base/status.h"
 #include "synthesis/synthesizer.h"
+#include "text/reading.h"
 #include "tts/language.h"
 #include "voice/voice_profile.h"
 
@@ -28,6 +29,9 @@ struct SynthesisSpec {
   double pitch_rate = 1.0;       // F0 multiplier (0.5..2)
   audio::PipelineConfig output;  // format, rate, bit rate, volume
   bool normalize_text = true;    // enable_tn: numbers, dates, currencies read as words (text/normalizer.h)
+  // Spans of text said a given way (SSML <phoneme>, hot_fix): sorted, not
+  // overlapping; one that crosses a sentence boundary is ignored.
+  std::vector<text::ForcedReading> readings;
   bool paced = true;             // pause while the consumer has too much unsent (see FlowControl);
                                  // false for consumers that keep everything and never call consumed()
   bool word_timings = false;     // report when each word is heard (JobStats::words)

@@ -1,8 +1,10 @@
 #include "synthesis/synthesizer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
+#include <variant>
 #include <vector>
 
 #include "audio/pitch_shifter.h"
@@ -113,16 +115,42 @@ struct Synthesizer::Utterance {
   Language language;
   std::string text;
   int pause_after_ms;
+  std::vector<std::string> arpabet = {};  // phones to say instead of text
+  bool ends_in_forced_pinyin = false;     // Mandarin text that follows joins this call
 };
 
-std::vector<Synthesizer::Utterance> Synthesizer::plan(std::string_view text, LanguageType language,
-                                                      const VoiceProfile& voice, Normalization normalization) const {
-  std::vector<Utterance> utterances;
-  if (normalization == Normalization::kOff) {
-    for (TextRun& run : split_runs(text, language)) {
-      utterances.push_back({&engine_for(run.language), run.language, std::move(run.text), 0});
+namespace {
+
+bool joins_mandarin(const auto& last, Engine* engine, Language language) {
+  return last.engine == engine && last.language == Language::kChinese && language == Language::kChinese &&
+         last.arpabet.empty() && last.pause_after_ms == 0;
+}
+
+// Appends text to the engine text of a Mandarin phrase, apart where two
+// syllables of pinyin (or Latin words) would otherwise merge.
+void append_mandarin(std::string& out, std::string_view text) {
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if (!out.empty() && !text.empty() && alnum(out.back()) && alnum(text.front())) out += ' ';
+  out.append(text);
+}
+
+}  // namespace
+
+void Synthesizer::plan_text(std::string_view text, LanguageType language, const VoiceProfile& voice,
+                            Normalization normalization, std::vector<Utterance>& out) const {
+  auto add = [&](Language lang, std::string phrase, int pause_after_ms) {
+    Engine* engine = &engine_for(lang);
+    if (!out.empty() && out.back().ends_in_forced_pinyin && joins_mandarin(out.back(), engine, lang)) {
+      append_mandarin(out.back().text, phrase);
+      out.back().pause_after_ms = pause_after_ms;
+      out.back().ends_in_forced_pinyin = false;
+      return;
     }
-    return utterances;
+    out.push_back({engine, lang, std::move(phrase), pause_after_ms});
+  };
+  if (normalization == Normalization::kOff) {
+    for (TextRun& run : split_runs(text, language)) add(run.language, std::move(run.text), 0);
+    return;
   }
   for (const TextRun& run : split_runs(text::clean_markup(text), language)) {
     const std::string normalized = text::normalize(run.text, run.language, front_end_.web_addresses);
@@ -130,17 +158,48 @@ std::vector<Synthesizer::Utterance> Synthesizer::plan(std::string_view text, Lan
       if (run.language == Language::kChinese && voice.dialect != Dialect::kCantonese) {
         phrase.text = text::annotate_mandarin(phrase.text);  // Mandarin readings; Cantonese has its own
       }
-      utterances.push_back({&engine_for(run.language), run.language, std::move(phrase.text), phrase.pause_after_ms});
+      add(run.language, std::move(phrase.text), phrase.pause_after_ms);
     }
   }
+}
+
+std::vector<Synthesizer::Utterance> Synthesizer::plan(std::string_view text, LanguageType language,
+                                                      const VoiceProfile& voice, Normalization normalization,
+                                                      std::span<const text::ForcedReading> readings) const {
+  std::vector<Utterance> utterances;
+  std::size_t at = 0;
+  for (const text::ForcedReading& reading : readings) {
+    if (reading.begin < at || reading.begin >= reading.end || reading.end > text.size()) continue;
+    const std::string_view written = text.substr(reading.begin, reading.end - reading.begin);
+    const auto* pinyin = std::get_if<std::vector<text::PinyinSyllable>>(&reading.pronunciation);
+    if (pinyin && voice.dialect == Dialect::kCantonese) continue;  // read as written, in Cantonese
+    plan_text(text.substr(at, reading.begin - at), language, voice, normalization, utterances);
+    at = reading.end;
+    if (pinyin) {
+      std::string spelled;
+      for (const text::PinyinSyllable& syllable : *pinyin) spelled += syllable.spelled();
+      Engine* engine = &engine_for(Language::kChinese);
+      if (!utterances.empty() && joins_mandarin(utterances.back(), engine, Language::kChinese)) {
+        append_mandarin(utterances.back().text, spelled);
+      } else {
+        utterances.push_back({engine, Language::kChinese, std::move(spelled), 0});
+      }
+      utterances.back().ends_in_forced_pinyin = true;
+    } else {
+      const auto& phones = std::get<text::ArpabetPhones>(reading.pronunciation).phones;
+      utterances.push_back({&engine_for(Language::kEnglish), Language::kEnglish, std::string(written), 0, phones});
+    }
+  }
+  plan_text(text.substr(at), language, voice, normalization, utterances);
   return utterances;
 }
 
 Status Synthesizer::synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice,
                                double rate, double pitch, AudioSink& sink, const CancelToken& cancel,
-                               Normalization normalization, std::vector<TimedWord>* words) const {
+                               Normalization normalization, std::span<const text::ForcedReading> readings,
+                               std::vector<TimedWord>* words) const {
   const double target_hz = voice.median_f0_hz * pitch;
-  const std::vector<Utterance> utterances = plan(text, language, voice, normalization);
+  const std::vector<Utterance> utterances = plan(text, language, voice, normalization, readings);
   PhraseJoiner joiner(sink);
   std::vector<SpokenUnit> spoken;
   for (std::size_t i = 0; i < utterances.size(); ++i) {
@@ -148,7 +207,7 @@ Status Synthesizer::synthesize(std::string_view text, LanguageType language, con
     const Utterance& u = utterances[i];
     F0Reach reach = u.engine->f0_reach(u.language, voice);
     const double engine_hz = std::clamp(target_hz, reach.low_hz, reach.high_hz);
-    SynthesisRequest request{u.text, u.language, voice, rate, engine_hz / voice.median_f0_hz, words != nullptr};
+    SynthesisRequest request{u.text, u.language, voice, rate, engine_hz / voice.median_f0_hz, words != nullptr, u.arpabet};
     // Beyond what the engine reaches it goes as far as it can, and DSP does the rest.
     std::optional<PitchShiftingSink> shifted;
     if (std::abs(target_hz / engine_hz - 1.0) >= 0.01) shifted.emplace(joiner, target_hz / engine_hz);

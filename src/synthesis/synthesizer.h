@@ -16,6 +16,7 @@
 #include "base/result.h"
 #include "synthesis/word_timing.h"
 #include "text/front_end_config.h"
+#include "text/reading.h"
 #include "tts/engine.h"
 #include "tts/language.h"
 
@@ -41,6 +42,11 @@ class Synthesizer {
   // (text/normalizer.h: numbers, units, dates, currencies read as words) and
   // cut into phrases with pauses (text/prosody.h; pauses scale with 1/rate),
   // and Mandarin given its readings and tone sandhi (text/mandarin.h).
+  // `readings` force how spans of the text are said (text/reading.h): tone
+  // pinyin goes to the Chinese engine inside the Mandarin phrase around it
+  // (a Cantonese voice reads its own way and ignores it), ARPAbet phones to
+  // the English engine. REQUIRES: readings sorted, not overlapping, inside
+  // text (others are ignored).
   // With `words`, it is set to the units of `text` (word_timing.h) with
   // when each is heard in the audio given to sink, phones included where
   // the engine names them (flite, and espeak-ng for all but Japanese).
@@ -48,6 +54,7 @@ class Synthesizer {
   Status synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice, double rate,
                     double pitch, AudioSink& sink, const CancelToken& cancel,
                     Normalization normalization = Normalization::kOff,
+                    std::span<const text::ForcedReading> readings = {},
                     std::vector<TimedWord>* words = nullptr) const;
 
   Engine& engine_for(Language language) const { return *routes_[static_cast<int>(language)]; }
@@ -62,7 +69,10 @@ class Synthesizer {
   struct Utterance;
   // The engine calls that speak text.
   std::vector<Utterance> plan(std::string_view text, LanguageType language, const VoiceProfile& voice,
-                              Normalization normalization) const;
+                              Normalization normalization, std::span<const text::ForcedReading> readings) const;
+  // Appends the utterances of text without forced readings.
+  void plan_text(std::string_view text, LanguageType language, const VoiceProfile& voice,
+                 Normalization normalization, std::vector<Utterance>& out) const;
 
   std::vector<std::unique_ptr<Engine>> engines_;
   std::array<Engine*, kAllLanguages.size()> routes_;

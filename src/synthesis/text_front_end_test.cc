@@ -18,11 +18,17 @@ constexpr int kRate = 16000;
 
 class ScriptedEngine final : public Engine {
  public:
-  std::vector<std::string> texts;
+  std::vector<std::string> texts;  // each call's text, or its ARPAbet phones as "[S AY1 N]"
 
   const EngineInfo& info() const override { return info_; }
   Status synthesize(const SynthesisRequest& req, AudioSink& sink, const CancelToken&) override {
-    texts.emplace_back(req.text);
+    if (req.arpabet.empty()) {
+      texts.emplace_back(req.text);
+    } else {
+      std::string phones;
+      for (const std::string& phone : req.arpabet) phones += (phones.empty() ? "" : " ") + phone;
+      texts.push_back("[" + phones + "]");
+    }
     std::vector<int16_t> pcm(kRate / 20, 0);        // 50 ms quiet
     pcm.insert(pcm.end(), kRate / 5, 4000);         // 200 ms sound
     pcm.insert(pcm.end(), kRate * 3 / 10, 0);       // 300 ms quiet
@@ -64,9 +70,11 @@ class TextFrontEndTest : public ::testing::Test {
     engines.push_back(std::move(engine));
     synthesizer_ = std::make_unique<Synthesizer>(std::move(engines), routes, config);
   }
-  Recorder speak(std::string_view text, Synthesizer::Normalization normalization, double rate = 1.0) {
+  Recorder speak(std::string_view text, Synthesizer::Normalization normalization, double rate = 1.0,
+                 std::span<const text::ForcedReading> readings = {}) {
     Recorder r;
-    EXPECT_TRUE(synthesizer_->synthesize(text, Language::kChinese, voice_, rate, 1.0, r, CancelToken(), normalization).ok());
+    EXPECT_TRUE(synthesizer_->synthesize(text, Language::kChinese, voice_, rate, 1.0, r, CancelToken(), normalization,
+                                         readings).ok());
     return r;
   }
 
@@ -106,6 +114,40 @@ TEST_F(TextFrontEndTest, SkipsWebAddressesWhenConfigured) {
   make(config);
   speak("See www.example.com today", Synthesizer::Normalization::kOn);
   EXPECT_EQ(engine_->texts, (std::vector<std::string>{"See today"}));
+}
+
+// A forced pinyin reading is spelled inside the Mandarin phrase around it, in
+// one engine call, whatever the front end would have guessed.
+TEST_F(TextFrontEndTest, ForcedPinyinJoinsTheMandarinPhraseAroundIt) {
+  make();
+  const std::string text = "我去银行典当行吧，好";
+  const std::size_t begin = text.find("典当行");
+  const std::vector<text::ForcedReading> readings = {
+      {begin, begin + std::string("典当行").size(),
+       std::vector<text::PinyinSyllable>{{"dian", 3}, {"dang", 4}, {"hang", 2}}}};
+  speak(text, Synthesizer::Normalization::kOn, 1.0, readings);
+  EXPECT_EQ(engine_->texts, (std::vector<std::string>{"我去yin2hang2 dian3dang4hang2吧，", "好"}));
+  engine_->texts.clear();
+  speak(text, Synthesizer::Normalization::kOff, 1.0, readings);
+  EXPECT_EQ(engine_->texts, (std::vector<std::string>{"我去银行dian3dang4hang2吧，好"}));
+}
+
+TEST_F(TextFrontEndTest, ForcedArpabetIsItsOwnEngineCall) {
+  make();
+  const std::string text = "Say sign now";
+  const std::vector<text::ForcedReading> readings = {{4, 8, text::ArpabetPhones{{"S", "AY1", "N"}}}};
+  speak(text, Synthesizer::Normalization::kOn, 1.0, readings);
+  EXPECT_EQ(engine_->texts, (std::vector<std::string>{"Say", "[S AY1 N]", "now"}));
+}
+
+TEST_F(TextFrontEndTest, CantoneseVoicesAndMisplacedReadingsReadAsWritten) {
+  make();
+  voice_ = VoiceCatalog::system_voices().find("Rocky")->profile;  // Cantonese
+  const std::vector<text::ForcedReading> readings = {
+      {0, 3, std::vector<text::PinyinSyllable>{{"hang", 2}}},
+      {1, 99, std::vector<text::PinyinSyllable>{{"hang", 2}}}};  // outside the text: ignored
+  speak("行", Synthesizer::Normalization::kOn, 1.0, readings);
+  EXPECT_EQ(engine_->texts, (std::vector<std::string>{"行"}));
 }
 
 }  // namespace

@@ -130,7 +130,7 @@ std::string synthesize_words(std::string_view text, double rate) {
   const VoiceProfile& voice = VoiceCatalog::system_voices().find("Cherry")->profile;
   EXPECT_TRUE(synthesizer
                   .synthesize(text, Language::kEnglish, voice, rate, 1.0, sink, CancelToken(),
-                              Synthesizer::Normalization::kOn, &words)
+                              Synthesizer::Normalization::kOn, {}, &words)
                   .ok());
   return describe(words) + "total " + std::to_string(std::lround(sink.seconds * 1000));
 }

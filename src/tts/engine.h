@@ -59,6 +59,9 @@ struct SynthesisRequest {
   double rate = 1.0;          // tempo multiplier on top of voice.speaking_rate (speech_rate)
   double pitch = 1.0;         // F0 multiplier on top of voice.median_f0_hz (pitch_rate)
   bool marks = false;         // report words and phones to AudioSink::on_word
+  // When not empty: English phones to speak instead of `text`, in ARPAbet
+  // (the CMU dictionary's set, upper case, vowels may carry a stress digit).
+  std::span<const std::string> arpabet = {};
 };
 
 // The median F0 an engine can give a voice on its own, in Hz.
@@ -80,7 +83,8 @@ class Engine {
   // Streams mono int16 PCM for req.text to sink (one or more calls); with
   // req.marks, also the words (AudioSink::on_word) if the engine knows them.
   // Returns Cancelled if cancel was tripped (checked between chunks),
-  // InvalidArgument for a language it does not speak, Internal on engine
+  // InvalidArgument for a language it does not speak or for phones
+  // (req.arpabet) when it cannot read them, Internal on engine
   // failure. An empty or unspeakable text returns ok with no audio.
   virtual Status synthesize(const SynthesisRequest& req, AudioSink& sink, const CancelToken& cancel) = 0;
   // How far synthesize() can move `voice`'s median F0 in `language` by

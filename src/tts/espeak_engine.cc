@@ -480,6 +480,7 @@ class EspeakEngineImpl final : public EspeakEngine {
     const double target_hz = req.voice.median_f0_hz * req.pitch;
     if (!positive_finite(tempo)) return Status::invalid_argument("speaking rate must be positive", "rate");
     if (!positive_finite(target_hz)) return Status::invalid_argument("pitch must be positive", "pitch");
+    if (!req.arpabet.empty()) return Status::invalid_argument("espeak-ng is not given ARPAbet phones", "arpabet");
     if (cancel.cancelled()) return Status::cancelled();
     Result<std::string> text = prepare(req.text, req.language);
     if (!text.ok()) return text.status();

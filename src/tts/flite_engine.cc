@@ -280,6 +280,20 @@ FoldedText fold_for_flite(std::string_view text) {
   return folded;
 }
 
+// ARPAbet as flite's phone list: its cmu phone set is ARPAbet in lower case
+// without stress digits, between pauses (utt_synth_phones reads it).
+std::string flite_phones(std::span<const std::string> arpabet) {
+  std::string out = "pau";
+  for (const std::string& phone : arpabet) {
+    out += ' ';
+    for (char c : phone) {
+      if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+      if (c >= 'a' && c <= 'z') out += c;
+    }
+  }
+  return out + " pau";
+}
+
 bool has_ascii_alnum(std::string_view text) {
   for (char c : text) {
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
@@ -380,7 +394,8 @@ class FliteEngine final : public Engine {
     if (!positive_finite(tempo)) return Status::invalid_argument("speaking rate must be positive", "rate");
     if (!positive_finite(target_hz)) return Status::invalid_argument("pitch must be positive", "pitch");
     if (cancel.cancelled()) return Status::cancelled();
-    const FoldedText folded = fold_for_flite(req.text);
+    // Phones (req.arpabet) are read as given: no words to report for them.
+    const FoldedText folded = req.arpabet.empty() ? fold_for_flite(req.text) : FoldedText{flite_phones(req.arpabet), {}};
     const std::string& text = folded.text;
     if (!has_ascii_alnum(text)) return Status::ok_status();
 
@@ -405,10 +420,11 @@ class FliteEngine final : public Engine {
     feat_set(f, "streaming_info", audio_streaming_info_val(asi));  // the utterance owns asi
 
     t_rand_state = kUtteranceSeed;
-    if (utt_synth(utt.get()) == nullptr) return Status::internal("flite synthesis failed");
+    cst_utterance* done = req.arpabet.empty() ? utt_synth(utt.get()) : utt_synth_phones(utt.get());
+    if (done == nullptr) return Status::internal("flite synthesis failed");
     if (stream.sink_threw) return Status::internal("audio sink threw");
     if (stream.cancelled) return Status::cancelled();
-    if (req.marks) report_words(utt.get(), folded, sink);
+    if (req.marks && req.arpabet.empty()) report_words(utt.get(), folded, sink);
     return Status::ok_status();
   }
 

@@ -106,6 +106,25 @@ TEST(FliteEngine, SurvivesHostileInput) {
   }
 }
 
+// ARPAbet phones are spoken as given: "S AY1 N" sounds like "sign" (within
+// 30 % of its length, pauses included) and unlike "sin" with another vowel; the text is unused.
+TEST(FliteEngine, SpeaksArpabetPhones) {
+  const VoiceProfile v = voice(Gender::kFemale, 170);
+  auto phones = [&](std::vector<std::string> arpabet) {
+    Pcm pcm;
+    SynthesisRequest request{"ignored", Language::kEnglish, v};
+    request.arpabet = arpabet;
+    EXPECT_TRUE(engine().synthesize(request, pcm, CancelToken()).ok());
+    return pcm.samples;
+  };
+  const std::vector<int16_t> sign = phones({"S", "AY1", "N"});
+  const std::vector<int16_t> seen = phones({"S", "IY1", "N"});
+  const double text_length = static_cast<double>(say("sign", v).size());
+  ASSERT_GT(sign.size(), 1600u);
+  EXPECT_NEAR(sign.size() / text_length, 1.0, 0.3);
+  EXPECT_NE(sign, seen);
+}
+
 TEST(FliteEngine, TextWithoutLatinLettersOrDigitsIsSilent) {
   Pcm pcm;
   EXPECT_TRUE(

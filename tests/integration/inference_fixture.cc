@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "integration/audio_checks.h"
+
 namespace voxwire::testing {
 
 namespace json = boost::json;
@@ -61,6 +63,19 @@ json::object finish_task(const std::string& task_id) {
 json::object params(const std::string& voice, const std::string& format, int rate) {
   return {{"text_type", "PlainText"}, {"voice", voice}, {"format", format}, {"sample_rate", rate},
           {"volume", 50}, {"rate", 1.0}, {"pitch", 1.0}};
+}
+
+std::vector<int16_t> synthesize_pcm(WsClient& c, const std::string& model, json::object parameters,
+                                    const std::string& text, std::string* failure) {
+  c.send(run_task("t-" + model, model, std::move(parameters)));
+  c.send(continue_task("t-" + model, {{"text", text}}));
+  c.send(finish_task("t-" + model));
+  TaskOutput t = read_task(c);
+  if (t.events.empty() || event_name(t.events.back()) != "task-finished") {
+    if (failure && !t.events.empty()) *failure = json::serialize(t.events.back());
+    return {};
+  }
+  return pcm_samples(t.audio);
 }
 
 std::unique_ptr<WsClient> InferenceTest::open(const std::string& path) {

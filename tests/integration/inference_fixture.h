@@ -1,6 +1,6 @@
 // Shared set-up for /api-ws/v1/inference integration tests: one server per
-// test suite, the task instructions as clients send them, and a reader that
-// collects one task's events and audio.
+// test suite, the client instructions as the SDK sends them, and a reader
+// that collects one task's events and audio.
 #pragma once
 #include <gtest/gtest.h>
 
@@ -26,7 +26,7 @@ struct TaskOutput {
 };
 
 std::string event_name(const boost::json::object& e);
-// The event name, or a CosyVoice result-generated's type.
+// The event name, or a result-generated's output.type.
 std::string label(const boost::json::object& e);
 // Reads until task-finished or task-failed (or a close / 20 s).
 TaskOutput read_task(WsClient& c, bool cosyvoice = true);
@@ -35,8 +35,14 @@ boost::json::object run_task(const std::string& task_id, const std::string& mode
                              boost::json::object input = {}, const std::string& streaming = "duplex");
 boost::json::object continue_task(const std::string& task_id, boost::json::object input);
 boost::json::object finish_task(const std::string& task_id);
-// CosyVoice parameters with everything at its default but these.
+// CosyVoice parameters: PlainText, the voice, format and rate, neutral volume/rate/pitch.
 boost::json::object params(const std::string& voice, const std::string& format, int rate);
+
+// One CosyVoice task on `c` (its whole text in one continue-task); its PCM
+// (params(..., "pcm", 24000) gives 24 kHz) or, on failure, nothing with the
+// last event in *failure.
+std::vector<int16_t> synthesize_pcm(WsClient& c, const std::string& model, boost::json::object parameters,
+                                    const std::string& text, std::string* failure = nullptr);
 
 class InferenceTest : public SharedServerTest {
  protected:

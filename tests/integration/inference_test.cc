@@ -259,7 +259,7 @@ TEST_F(InferenceTest, RunTaskValidationErrors) {
       {{"word_timestamp_enabled", 1}, "'word_timestamp_enabled' must be a boolean"},
       {{"instruction", "请开心一点"}, "'instruction' matches none of this voice's templates"},
       {{"seed", 65536}, "'seed'"},
-      {{"hot_fix", json::object{{"pronunciation", json::array()}}}, "'hot_fix' is not supported"},
+      {{"hot_fix", json::object{{"pronunciation", json::array{json::object{{"天", "tian9"}}}}}}, "'hot_fix'"},
       {{"language_hints", json::array{"xx"}}, "'language_hints'"},
   };
   int n = 0;
@@ -278,20 +278,6 @@ TEST_F(InferenceTest, RunTaskValidationErrors) {
   expect_run_task_failure(run_task("v11", "sambert-zhichu-v1", {{"format", "opus"}}, {{"text", "你好"}}, "out"),
                           "'format'");
   expect_run_task_failure(run_task("v12", "sambert-zhichu-v1", {}, {}, "out"), "Please ensure input text is valid.");
-}
-
-// One CosyVoice task on a fresh connection; its PCM (24 kHz) or, on failure, nothing.
-std::vector<int16_t> synthesize_pcm(WsClient& c, const std::string& model, json::object parameters,
-                                    const std::string& text, std::string* failure = nullptr) {
-  c.send(run_task("t-" + model, model, std::move(parameters)));
-  c.send(continue_task("t-" + model, {{"text", text}}));
-  c.send(finish_task("t-" + model));
-  TaskOutput t = read_task(c);
-  if (t.events.empty() || event_name(t.events.back()) != "task-finished") {
-    if (failure && !t.events.empty()) *failure = json::serialize(t.events.back());
-    return {};
-  }
-  return pcm_samples(t.audio);
 }
 
 double median_f0(const std::vector<int16_t>& pcm) {
@@ -340,8 +326,7 @@ TEST_F(InferenceTest, TextErrorsFailTheTask) {
     std::vector<std::string> texts;
     std::string wanted;
   };
-  for (const Case& k : {Case{false, {"<speak>你好</speak>"}, "SSML text is not supported at the moment!"},
-                        Case{true, {"One.", "Two."}, "Text request limit violated, expected 1."},
+  for (const Case& k : {Case{true, {"One.", "Two."}, "Text request limit violated, expected 1."},
                         Case{false, {std::string(20001, 'a')}, "at most 20000 characters"}}) {
     auto c = open();
     ASSERT_NE(c, nullptr);

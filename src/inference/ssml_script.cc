@@ -1,0 +1,45 @@
+#include "inference/ssml_script.h"
+
+#include <variant>
+
+#include "ssml/speech_plan.h"
+
+namespace voxwire::inference {
+
+Result<SsmlScript> script_ssml(const InferenceModel& model, const TaskParams& params, std::string_view document) {
+  Result<ssml::SpeechPlan> plan = ssml::render_ssml(document, params.language);
+  if (!plan.ok()) return Status::invalid_argument("SSML: " + plan.status().message());
+  SsmlScript script;
+  for (ssml::PlanStep& step : plan->steps) {
+    if (const auto* silence = std::get_if<ssml::Silence>(&step)) {
+      script.trailing_pause_ms += silence->ms;
+      continue;
+    }
+    auto& segment = std::get<ssml::SpeechSegment>(step);
+    TaskSentence sentence;
+    sentence.characters = billed_characters(model.family, segment.written);
+    sentence.original_text = std::move(segment.written);
+    sentence.text = std::move(segment.text);
+    sentence.readings = std::move(segment.readings);
+    sentence.pause_before_ms = script.trailing_pause_ms;
+    script.trailing_pause_ms = 0;
+    const ssml::SpeakSettings& settings = segment.settings;
+    if (!settings.voice.empty()) {
+      const CosyVoiceVoice* voice = find_voice(model, settings.voice);
+      if (!voice) {
+        return Status::invalid_argument("SSML: <speak voice=\"" + settings.voice + "\"> is not a voice of model '" +
+                                        std::string(model.name) + "'.");
+      }
+      if (!voice->ssml) return Status::invalid_argument("SSML text is not supported at the moment!");
+      sentence.voice = speaker_profile(voice->speaker, voice->id);
+      if (!sentence.voice) return Status::internal("voice profile of '" + settings.voice + "' is missing");
+    }
+    sentence.rate = settings.rate;
+    sentence.pitch = settings.pitch;
+    sentence.volume = settings.volume;
+    script.sentences.push_back(std::move(sentence));
+  }
+  return script;
+}
+
+}  // namespace voxwire::inference

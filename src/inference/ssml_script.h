@@ -1,0 +1,28 @@
+// inference/ssml_script.h: what a CosyVoice task synthesizes for an SSML
+// document (api-reference-cosyvoice §8.4): its speech segments as sentences
+// with their <speak> settings (a <speak voice> must be an SSML-capable
+// system voice of the task's model) and the <break> silences before them.
+// Pure, thread-safe.
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "inference/inference_catalog.h"
+#include "inference/task_params.h"
+#include "inference/task_sentence.h"
+
+namespace voxwire::inference {
+
+struct SsmlScript {
+  std::vector<TaskSentence> sentences;
+  int trailing_pause_ms = 0;  // breaks after the last segment
+};
+
+// On error the Status message is the task-failed error_message (code
+// InvalidParameter): "SSML text is not supported at the moment!" for a
+// <speak voice> without SSML, otherwise "SSML: " and what is wrong and where.
+// REQUIRES: params.ssml_capable.
+Result<SsmlScript> script_ssml(const InferenceModel& model, const TaskParams& params, std::string_view document);
+
+}  // namespace voxwire::inference

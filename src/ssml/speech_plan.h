@@ -1,0 +1,63 @@
+// ssml/speech_plan.h: a CosyVoice SSML document (api-reference-cosyvoice
+// §8.4) rendered into what to synthesize: speech segments, each with the
+// settings of its <speak> and the forced readings of its <phoneme>s, and
+// silences for <break>s. <sub> speaks its alias, <say-as> its reading
+// (ssml/say_as.h), <vhml/> is ignored; <soundEvent> and <speak> effect/bgm
+// are refused (this server fetches no audio and has no such effects).
+// Pure, thread-safe.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "base/result.h"
+#include "text/reading.h"
+#include "tts/language.h"
+
+namespace voxwire::ssml {
+
+// A <speak>'s attributes; unset ones leave the request's parameters.
+struct SpeakSettings {
+  std::optional<double> rate;   // 0.5..2
+  std::optional<double> pitch;  // 0.5..2
+  std::optional<int> volume;    // 0..100
+  std::string voice;            // a voice id of the model; empty = the request's
+};
+
+struct SpeechSegment {
+  std::string text;                           // what the engine reads
+  std::string written;                        // the document's text for it (markup, alias and
+                                              // formatting whitespace left out): what is billed
+  std::vector<text::ForcedReading> readings;  // spans of `text`, sorted, not overlapping
+  SpeakSettings settings;
+};
+
+struct Silence {
+  int ms = 0;  // consecutive breaks add up, to at most 10 s
+};
+
+using PlanStep = std::variant<SpeechSegment, Silence>;
+
+struct SpeechPlan {
+  std::vector<PlanStep> steps;
+};
+
+// True if the text holds a <speak> element (then it is read as SSML).
+bool contains_speak_element(std::string_view text);
+
+// The plan of `document`. `language` (nullopt: Chinese if the text holds a
+// Han character, else English) is how <say-as> reads. InvalidArgument with a
+// message that says what is wrong and where for malformed XML, text or
+// elements outside <speak>, nested <speak>, unknown elements or attributes,
+// missing or bad attribute values (break time, rate, pitch, volume, pinyin
+// or ARPAbet), and for what this server refuses (soundEvent, effect, bgm).
+Result<SpeechPlan> render_ssml(std::string_view document, LanguageType language);
+
+// The legacy NLS scale [-500, 500] of rate and pitch (§8.4) mapped onto
+// [0.5, 2]: 0 -> 1, 500 -> 2, -500 -> 0.5. Only whole numbers <= 0 or >= 10
+// are read that way, so a plain mistake like 3.0 is still out of range.
+double from_legacy_scale(double value);
+
+}  // namespace voxwire::ssml

@@ -1,0 +1,236 @@
+// SSML and hot_fix on /api-ws/v1/inference over loopback
+// (api-reference-cosyvoice §7 hot_fix, §8.4, §11.2): the audio of <speak>
+// documents decoded by ffmpeg (breaks as exact silences, prosody, sub,
+// phoneme), the one-text rule, malformed documents, voices without SSML,
+// and hot_fix's replacements and pronunciations in audio and billing.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "audio/audio_test_util.h"
+#include "integration/audio_checks.h"
+#include "integration/inference_fixture.h"
+#include "synthesis/phrase_joiner.h"
+
+namespace voxwire::testing {
+namespace {
+
+namespace json = boost::json;
+using audio::test_util::ffmpeg_decode;
+using audio::test_util::TempFile;
+
+constexpr int kRate = 24000;
+
+struct Spoken {
+  TaskOutput task;
+  std::vector<int16_t> pcm;  // decoded by ffmpeg from the task's WAV stream
+  bool finished = false;
+  std::string error_message;  // task-failed's
+  long long characters = 0;   // task-finished's usage.characters
+};
+
+class InferenceSsmlTest : public InferenceTest {
+ protected:
+  // One task with `texts` as continue-tasks, format wav at 24 kHz.
+  Spoken speak(const std::string& model, const std::string& voice, std::vector<std::string> texts,
+               json::object extra = {}) {
+    Spoken out;
+    auto c = open();
+    if (!c) return out;
+    json::object p = params(voice, "wav", kRate);
+    p["enable_ssml"] = true;
+    for (auto& [key, value] : extra) p[key] = value;
+    c->send(run_task("ssml", model, std::move(p)));
+    for (const std::string& text : texts) c->send(continue_task("ssml", {{"text", text}}));
+    c->send(finish_task("ssml"));
+    out.task = read_task(*c);
+    if (out.task.events.empty()) return out;
+    const json::object& last = out.task.events.back();
+    out.finished = event_name(last) == "task-finished";
+    if (!out.finished) {
+      out.error_message = std::string(last.at("header").at("error_message").as_string());
+      return out;
+    }
+    out.characters = last.at("payload").at("usage").at("characters").as_int64();
+    TempFile file(out.task.audio, ".wav");
+    auto decoded = ffmpeg_decode(file.path());
+    EXPECT_EQ(decoded.sample_rate_hz, kRate);
+    EXPECT_TRUE(decoded.errors.empty()) << decoded.errors;
+    out.pcm = std::move(decoded.samples);
+    return out;
+  }
+  Spoken speak(const std::string& text, json::object extra = {}) {
+    return speak("cosyvoice-v2", "longxiaochun_v2", {text}, std::move(extra));
+  }
+
+  static double seconds(const Spoken& s) { return static_cast<double>(s.pcm.size()) / kRate; }
+  // The longest run of silence, in ms.
+  static double longest_silence_ms(const std::vector<int16_t>& pcm) {
+    std::size_t longest = 0, run = 0;
+    for (int16_t sample : pcm) {
+      run = std::abs(sample) <= PhraseJoiner::kQuiet ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+    return longest * 1000.0 / kRate;
+  }
+  static std::vector<std::string> original_texts(const TaskOutput& t) {
+    std::vector<std::string> out;
+    for (const json::object& e : t.events) {
+      if (label(e) == "sentence-begin") out.emplace_back(e.at("payload").at("output").at("original_text").as_string());
+    }
+    return out;
+  }
+};
+
+TEST_F(InferenceSsmlTest, BreaksAreSilencesOfTheRequestedLength) {
+  for (int ms : {700, 2000}) {
+    const Spoken s = speak("<speak>今天天气很好<break time=\"" + std::to_string(ms) + "ms\"/>我们去公园吧</speak>");
+    ASSERT_TRUE(s.finished) << s.error_message;
+    EXPECT_NEAR(longest_silence_ms(s.pcm), ms, 30) << ms;
+    EXPECT_EQ(original_texts(s.task), (std::vector<std::string>{"今天天气很好", "我们去公园吧"}));
+    EXPECT_EQ(s.characters, 24);  // the text only, Han counting 2 (§8.1)
+    EXPECT_TRUE(s.task.binary_after_synthesis);
+  }
+  // Consecutive breaks add up; a trailing break is written too.
+  const Spoken added = speak("<speak>你好<break time=\"1s\"/><break time=\"500ms\"/>再见<break/></speak>");
+  ASSERT_TRUE(added.finished) << added.error_message;
+  EXPECT_NEAR(longest_silence_ms(added.pcm), 1500, 30);
+  const Spoken plain = speak("<speak>你好<break time=\"1s\"/><break time=\"500ms\"/>再见</speak>");
+  EXPECT_NEAR(seconds(added) - seconds(plain), 1.0, 0.05);
+}
+
+TEST_F(InferenceSsmlTest, SpeakRateAndSiblingSpeaks) {
+  const std::string text = "我们明天早上九点在公司门口见面，然后一起去机场。";
+  const Spoken normal = speak("<speak>" + text + "</speak>");
+  const Spoken fast = speak("<speak rate=\"2\">" + text + "</speak>");
+  const Spoken legacy = speak("<speak rate=\"500\">" + text + "</speak>");  // legacy NLS scale: 2
+  ASSERT_TRUE(normal.finished && fast.finished && legacy.finished) << fast.error_message << legacy.error_message;
+  EXPECT_LT(seconds(fast), seconds(normal) * 0.7);
+  EXPECT_NEAR(seconds(legacy), seconds(fast), 0.05);
+  // Two sibling <speak>s are two sentences, each with its own settings.
+  const Spoken other_voice = speak("<speak voice=\"longcheng_v2\">" + text + "</speak>");
+  const Spoken two = speak("<speak rate=\"2\">" + text + "</speak><speak voice=\"longcheng_v2\">" + text + "</speak>");
+  ASSERT_TRUE(two.finished && other_voice.finished) << two.error_message;
+  EXPECT_NE(other_voice.pcm, normal.pcm);
+  EXPECT_EQ(original_texts(two.task).size(), 2u);
+  EXPECT_NEAR(seconds(two), seconds(fast) + seconds(other_voice), 0.1);
+}
+
+TEST_F(InferenceSsmlTest, SubSpeaksItsAliasAndBillsTheText) {
+  const Spoken written = speak("<speak>W3C</speak>");
+  const Spoken alias = speak("<speak><sub alias=\"万维网联盟的网络协议标准\">W3C</sub></speak>");
+  ASSERT_TRUE(written.finished && alias.finished) << alias.error_message;
+  EXPECT_GT(seconds(alias), seconds(written) + 0.8);
+  EXPECT_EQ(alias.characters, 3);
+  EXPECT_EQ(original_texts(alias.task), (std::vector<std::string>{"W3C"}));
+}
+
+TEST_F(InferenceSsmlTest, PhonemeChangesWhatIsSaid) {
+  const Spoken plain = speak("<speak>他在银行工作</speak>");
+  const Spoken xing = speak("<speak>他在银<phoneme alphabet=\"py\" ph=\"xing2\">行</phoneme>工作</speak>");
+  const Spoken hang = speak("<speak>他在银<phoneme alphabet=\"py\" ph=\"hang2\">行</phoneme>工作</speak>");
+  ASSERT_TRUE(plain.finished && xing.finished && hang.finished) << xing.error_message;
+  EXPECT_NE(xing.pcm, plain.pcm);
+  EXPECT_NE(xing.pcm, hang.pcm);
+  const Spoken cmu = speak("<speak>I <phoneme alphabet=\"cmu\" ph=\"S AY1 N\">read</phoneme> it</speak>");
+  const Spoken read = speak("<speak>I read it</speak>");
+  ASSERT_TRUE(cmu.finished && read.finished) << cmu.error_message;
+  EXPECT_NE(cmu.pcm, read.pcm);
+}
+
+TEST_F(InferenceSsmlTest, SayAsReadsDigits) {
+  const Spoken cardinal = speak("<speak>号码<say-as interpret-as=\"cardinal\">12345</say-as></speak>");
+  const Spoken digits = speak("<speak>号码<say-as interpret-as=\"digits\">12345</say-as></speak>");
+  ASSERT_TRUE(cardinal.finished && digits.finished) << digits.error_message;
+  EXPECT_NE(cardinal.pcm, digits.pcm);
+  EXPECT_EQ(digits.characters, 9);
+}
+
+TEST_F(InferenceSsmlTest, OnlyOneTextIsAllowed) {
+  const Spoken two = speak("cosyvoice-v2", "longxiaochun_v2", {"<speak>你好</speak>", "<speak>再见</speak>"});
+  EXPECT_FALSE(two.finished);
+  EXPECT_EQ(two.error_message, "Text request limit violated, expected 1.");
+  // run-task's input.text is the first text (§16 item 6).
+  auto c = open();
+  ASSERT_NE(c, nullptr);
+  json::object p = params("longxiaochun_v2", "wav", kRate);
+  p["enable_ssml"] = true;
+  c->send(run_task("first", "cosyvoice-v2", p, {{"text", "<speak>你好</speak>"}}));
+  c->send(continue_task("first", {{"text", "<speak>再见</speak>"}}));
+  TaskOutput t = read_task(*c);
+  ASSERT_FALSE(t.events.empty());
+  EXPECT_EQ(t.events.back().at("header").at("error_message").as_string(), "Text request limit violated, expected 1.");
+}
+
+TEST_F(InferenceSsmlTest, MalformedDocumentsFailTheTask) {
+  const Spoken unclosed = speak("<speak>你好<break time=\"1s\"></speak>");
+  EXPECT_FALSE(unclosed.finished);
+  EXPECT_EQ(unclosed.error_message,
+            "SSML: line 1, column 27: end tag </speak> does not close <break> (opened at line 1, column 10)");
+  const Spoken unknown = speak("<speak>你好<emphasis>呀</emphasis></speak>");
+  EXPECT_NE(unknown.error_message.find("unknown element <emphasis>"), std::string::npos) << unknown.error_message;
+  const Spoken bad_time = speak("<speak>你好<break time=\"20s\"/></speak>");
+  EXPECT_NE(bad_time.error_message.find("<break time> must be"), std::string::npos) << bad_time.error_message;
+  const Spoken sound = speak("<speak><soundEvent src=\"http://example.com/a.wav\"/></speak>");
+  EXPECT_NE(sound.error_message.find("<soundEvent> is not supported"), std::string::npos) << sound.error_message;
+  const Spoken entity = speak("<!DOCTYPE x [<!ENTITY a \"b\">]><speak>&a;</speak>");
+  EXPECT_NE(entity.error_message.find("not allowed"), std::string::npos) << entity.error_message;
+}
+
+TEST_F(InferenceSsmlTest, VoicesAndModelsWithoutSsmlRefuseIt) {
+  const std::string document = "<speak>Hello there.</speak>";
+  EXPECT_TRUE(speak(document).finished);
+  const Spoken eva = speak("cosyvoice-v2", "loongeva_v2", {document});
+  EXPECT_EQ(eva.error_message, "SSML text is not supported at the moment!");
+  const Spoken v1 = speak("cosyvoice-v1", "longxiaochun", {document});
+  EXPECT_EQ(v1.error_message, "SSML text is not supported at the moment!");
+  const Spoken override_voice = speak("<speak voice=\"loongeva_v2\">Hello.</speak>");
+  EXPECT_EQ(override_voice.error_message, "SSML text is not supported at the moment!");
+  const Spoken other_model = speak("<speak voice=\"longanyang\">你好</speak>");
+  EXPECT_NE(other_model.error_message.find("is not a voice of model 'cosyvoice-v2'"), std::string::npos)
+      << other_model.error_message;
+}
+
+TEST_F(InferenceSsmlTest, PlainTextAndLiteralTagsStillWork) {
+  // §8.4's compatibility rule: enable_ssml with plain text reads it normally.
+  const Spoken plain = speak("cosyvoice-v2", "loongeva_v2", {"Hello there. How are you?"});
+  ASSERT_TRUE(plain.finished) << plain.error_message;
+  EXPECT_GT(voiced_seconds(plain.pcm, kRate), 0.8);
+  EXPECT_EQ(original_texts(plain.task).size(), 2u);
+  // Without enable_ssml a document is text, read literally.
+  const Spoken literal = speak("cosyvoice-v2", "longxiaochun_v2", {"<speak>你好</speak>"}, {{"enable_ssml", false}});
+  ASSERT_TRUE(literal.finished) << literal.error_message;
+  EXPECT_EQ(literal.characters, 19);
+}
+
+TEST_F(InferenceSsmlTest, HotFixReplacesAndForcesPronunciations) {
+  auto hot_fix = [&](json::object fix, const std::string& text) {
+    return speak("cosyvoice-v3-flash", "longanyang", {text}, {{"enable_ssml", false}, {"hot_fix", std::move(fix)}});
+  };
+  const Spoken plain = hot_fix({}, "AI很好。");
+  const Spoken replaced = hot_fix({{"replace", json::array{json::object{{"AI", "人工智能的技术"}}}}}, "AI很好。");
+  ASSERT_TRUE(plain.finished && replaced.finished) << replaced.error_message;
+  EXPECT_EQ(plain.characters, 7);
+  EXPECT_EQ(replaced.characters, 19);  // the replacement is billed (§7)
+  EXPECT_GT(seconds(replaced), seconds(plain) + 0.5);
+  EXPECT_EQ(original_texts(replaced.task), (std::vector<std::string>{"AI很好。"}));
+
+  const Spoken bank = hot_fix({}, "他在银行工作。");
+  const Spoken forced = hot_fix({{"pronunciation", json::array{json::object{{"银行", "yin2 xing2"}}}}}, "他在银行工作。");
+  ASSERT_TRUE(bank.finished && forced.finished) << forced.error_message;
+  EXPECT_NE(bank.pcm, forced.pcm);
+  EXPECT_EQ(forced.characters, bank.characters);
+
+  const Spoken bad = hot_fix({{"pronunciation", json::array{json::object{{"银行", "yin2"}}}}}, "银行");
+  EXPECT_NE(bad.error_message.find("Parameter 'hot_fix'"), std::string::npos) << bad.error_message;
+  const Spoken v2 = speak("cosyvoice-v2", "longxiaochun_v2", {"你好"}, {{"hot_fix", json::object{}}});
+  EXPECT_EQ(v2.error_message, "Parameter 'hot_fix' is not supported by model 'cosyvoice-v2'.");
+}
+
+}  // namespace
+}  // namespace voxwire::testing
