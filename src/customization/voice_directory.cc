@@ -14,10 +14,8 @@ Result<VoiceProfile> VoiceDirectory::resolve(const catalog::ModelInfo& model, co
                                         std::string(model.name) + "'.",
                                     std::string(field));
   };
-  const auto kind = model.caps.voice_kind == catalog::VoiceKind::kDesigned ? store::CustomVoiceKind::kDesigned
-                                                                           : store::CustomVoiceKind::kCloned;
   store::Scope scope = scope_of(caller);
-  Result<store::StoredVoice> found = store_.find(scope, kind, voice);
+  Result<store::StoredVoice> found = store_.find(scope, model.caps.customization_model, voice);
   if (!found.ok()) return found.status().code() == StatusCode::kNotFound ? refused() : found.status();
   if (found->target_model != model.name) return refused();
   if (Status s = store_.mark_used(scope, found->name, clock_.now_ms()); !s.ok()) return s;
@@ -25,8 +23,8 @@ Result<VoiceProfile> VoiceDirectory::resolve(const catalog::ModelInfo& model, co
 }
 
 Result<std::string> VoiceDirectory::target_model_of(const auth::Caller& caller, std::string_view voice) {
-  for (store::CustomVoiceKind kind : {store::CustomVoiceKind::kDesigned, store::CustomVoiceKind::kCloned}) {
-    Result<store::StoredVoice> found = store_.find(scope_of(caller), kind, voice);
+  for (const catalog::CustomizationModel& product : catalog::customization_models()) {
+    Result<store::StoredVoice> found = store_.find(scope_of(caller), product.name, voice);
     if (found.ok()) return found->target_model;
     if (found.status().code() != StatusCode::kNotFound) return found.status();
   }

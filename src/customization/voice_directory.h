@@ -32,9 +32,10 @@ class VoiceDirectory {
   Result<VoiceProfile> resolve(const catalog::ModelInfo& model, const auth::Caller& caller, std::string_view voice,
                                std::string_view field);
 
-  // The model the caller's designed or cloned voice `voice` was created for
-  // (its target_model, the only model that speaks it); NotFound if the
-  // caller's scope has no custom voice of that name; Internal on a store failure.
+  // The model the caller's voice `voice` of a Qwen product (qwen-voice-design,
+  // qwen-voice-enrollment) was created for (its target_model, the only model
+  // that speaks it); NotFound if the caller's scope has no such voice;
+  // Internal on a store failure.
   Result<std::string> target_model_of(const auth::Caller& caller, std::string_view voice);
 
  private:
