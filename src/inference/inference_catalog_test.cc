@@ -5,9 +5,6 @@
 #include <set>
 #include <string>
 
-#include <boost/json.hpp>
-
-#include "inference/task_params.h"
 #include "voice/voice_catalog.h"
 
 namespace voxwire::inference {
@@ -22,47 +19,53 @@ TEST(InferenceCatalog, BilledCharactersFollowTheReference) {
   EXPECT_EQ(billed_characters(Family::kSambert, "今天天气怎么样"), 7);
 }
 
+// Who a speaker is, for telling voices apart: its system voice and reshape.
+std::string speaker_key(const VoiceSpeaker& s) {
+  const Reshape& r = s.reshape;
+  return std::string(s.profile) + "/" + std::to_string(r.f0_scale) + "/" + std::to_string(r.rate_scale) + "/" +
+         std::to_string(r.formant_scale) + "/" + (r.gender ? std::string(gender_name(*r.gender)) : "") + "/" +
+         (r.dialect ? std::string(dialect_name(*r.dialect)) : "");
+}
+
 TEST(InferenceCatalog, EveryModelsVoicesAreDistinctExistingProfiles) {
-  int cosyvoice = 0;
+  std::set<std::string> sambert_speakers;
+  int cosyvoice = 0, sambert = 0;
   for (const InferenceModel& model : inference_models()) {
-    std::set<std::string> profiles;
     if (model.family == Family::kSambert) {
-      EXPECT_NE(VoiceCatalog::system_voices().find(model.sambert_profile), nullptr) << model.name;
+      ++sambert;
+      EXPECT_TRUE(speaker_profile(model.sambert_speaker, model.name).has_value()) << model.name;
+      EXPECT_TRUE(sambert_speakers.insert(speaker_key(model.sambert_speaker)).second) << model.name;
+      EXPECT_FALSE(model.caps.opus) << model.name;
       continue;
     }
     ++cosyvoice;
+    std::set<std::string> speakers;
     for (const CosyVoiceVoice& voice : model.voices) {
-      EXPECT_NE(VoiceCatalog::system_voices().find(voice.profile), nullptr) << voice.id;
-      EXPECT_TRUE(profiles.insert(std::string(voice.profile)).second) << model.name << " " << voice.id;
+      EXPECT_TRUE(speaker_profile(voice.speaker, voice.id).has_value()) << voice.id;
+      EXPECT_TRUE(speakers.insert(speaker_key(voice.speaker)).second) << model.name << " " << voice.id;
     }
   }
-  EXPECT_EQ(cosyvoice, 3);
-  ASSERT_NE(find_inference_model("cosyvoice-v3-flash"), nullptr);
-  EXPECT_EQ(find_inference_model("cosyvoice-v3-flash")->voices.size(), 32u);
-  EXPECT_EQ(find_inference_model("cosyvoice-v1"), nullptr);
+  EXPECT_EQ(cosyvoice, 6);
+  EXPECT_EQ(sambert, 43);  // every model of §12.5
+  EXPECT_EQ(find_inference_model("cosyvoice-v3-flash")->voices.size(), 34u);  // every voice of §15.2
+  EXPECT_EQ(find_inference_model("cosyvoice-v2")->voices.size(), 22u);        // §15.5
+  EXPECT_EQ(find_inference_model("cosyvoice-v1")->voices.size(), 20u);        // §15.6, complete
+  EXPECT_TRUE(find_inference_model("cosyvoice-v3.5-plus")->voices.empty());   // clones and designs only
 }
 
-TEST(TaskParams, SdkDefaultsAndLegacyScale) {
-  const InferenceModel& v3 = *find_inference_model("cosyvoice-v3-flash");
-  boost::json::value p = boost::json::parse(
-      R"({"voice":"longanyang","text_type":"PlainText","format":"Default","sample_rate":0,"seed":0,"type":0,)"
-      R"("rate":500,"pitch":-500,"bit_rate":128000,"enable_ssml":"true","unknown":[1]})");
-  Result<TaskParams> params = parse_task_params(v3, &p);
-  ASSERT_TRUE(params.ok()) << params.status().to_string();
-  EXPECT_EQ(params->format, audio::AudioFormat::kMp3);
-  EXPECT_EQ(params->sample_rate_hz, 22050);
-  EXPECT_DOUBLE_EQ(params->rate, 2.0);
-  EXPECT_DOUBLE_EQ(params->pitch, 0.5);
-  EXPECT_EQ(params->bit_rate_kbps, 128);
-  EXPECT_TRUE(params->enable_ssml);
-  EXPECT_EQ(params->voice.name, "Ethan");
-
-  const InferenceModel& sambert = *find_inference_model("sambert-zhichu-v1");
-  boost::json::value s = boost::json::parse(R"({"stream":true})");
-  Result<TaskParams> sp = parse_task_params(sambert, &s);
-  ASSERT_TRUE(sp.ok()) << sp.status().to_string();
-  EXPECT_EQ(sp->format, audio::AudioFormat::kWav);
-  EXPECT_EQ(sp->sample_rate_hz, 16000);
+TEST(InferenceCatalog, ReshapedVoicesDifferFromTheirBase) {
+  const CosyVoiceVoice* minnan = find_voice(*find_inference_model("cosyvoice-v2"), "longanmin");
+  ASSERT_NE(minnan, nullptr);
+  std::optional<VoiceProfile> woman = speaker_profile(minnan->speaker, minnan->id);
+  ASSERT_TRUE(woman.has_value());
+  const VoiceProfile& roy = VoiceCatalog::system_voices().find("Roy")->profile;
+  EXPECT_EQ(woman->name, "longanmin");
+  EXPECT_EQ(woman->gender, Gender::kFemale);
+  EXPECT_EQ(woman->dialect, Dialect::kMinnan);
+  EXPECT_GT(woman->median_f0_hz, roy.median_f0_hz * 1.5);
+  // An unchanged speaker keeps the system voice's own name.
+  const CosyVoiceVoice* anyang = find_voice(*find_inference_model("cosyvoice-v3-plus"), "longanyang");
+  EXPECT_EQ(speaker_profile(anyang->speaker, anyang->id)->name, "Ethan");
 }
 
 }  // namespace

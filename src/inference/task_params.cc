@@ -62,9 +62,56 @@ double legacy_scale(double v) {
   return v;
 }
 
+// Who speaks: a system voice of the model or the caller's custom voice,
+// with the run-task's instruction applied; and what the voice can do.
+Status resolve_voice(const InferenceModel& model, const json::object& p, const CustomVoiceLookup& custom_voices,
+                     TaskParams* out) {
+  InstructionTemplates templates = InstructionTemplates::kNone;
+  bool voice_ssml = true;
+  bool voice_timestamps = true;
+  if (model.family == Family::kSambert) {
+    std::optional<VoiceProfile> profile = speaker_profile(model.sambert_speaker, model.name);
+    if (!profile) return Status::internal("voice profile of '" + std::string(model.name) + "' is missing");
+    out->voice = std::move(*profile);
+  } else {
+    const json::value* v = p.if_contains("voice");
+    if (!v || !v->is_string() || v->as_string().empty()) return invalid("Request voice is invalid!");
+    const std::string_view id = v->as_string();
+    out->voice_id = std::string(id);
+    if (const CosyVoiceVoice* system = find_voice(model, id)) {
+      std::optional<VoiceProfile> profile = speaker_profile(system->speaker, system->id);
+      if (!profile) return Status::internal("voice profile of '" + std::string(id) + "' is missing");
+      out->voice = std::move(*profile);
+      templates = system->instruction;
+      voice_ssml = system->ssml;
+      voice_timestamps = system->timestamps;
+    } else {
+      std::optional<CustomVoice> custom =
+          model.caps.custom_voices && custom_voices ? custom_voices(model.name, id) : std::nullopt;
+      if (!custom || (custom->designed && !model.caps.designed_voices)) {
+        return invalid("[tts:]Engine return error code: 418");
+      }
+      out->voice = std::move(custom->profile);
+      out->voice_kind = custom->designed ? VoiceKind::kDesigned : VoiceKind::kCloned;
+    }
+  }
+  out->ssml_capable = model.caps.ssml && voice_ssml;
+  out->word_timestamps = out->word_timestamps && model.caps.word_timestamps && voice_timestamps;
+  out->phoneme_timestamps = out->phoneme_timestamps && out->word_timestamps && model.family == Family::kSambert;
+
+  if (const json::value* i = p.if_contains("instruction"); i && !i->is_null() && model.family == Family::kCosyVoice) {
+    if (!i->is_string()) return invalid("Parameter 'instruction' must be a string.");
+    Result<VoiceProfile> instructed = apply_instruction(model, out->voice_kind, templates, out->voice, i->as_string());
+    if (!instructed.ok()) return instructed.status();
+    out->voice = std::move(*instructed);
+  }
+  return Status();
+}
+
 }  // namespace
 
-Result<TaskParams> parse_task_params(const InferenceModel& model, const json::value* parameters) {
+Result<TaskParams> parse_task_params(const InferenceModel& model, const json::value* parameters,
+                                     const CustomVoiceLookup& custom_voices) {
   static const json::object kEmpty;
   if (parameters && !parameters->is_null() && !parameters->is_object()) {
     return invalid("payload.parameters must be a JSON object.");
@@ -76,28 +123,21 @@ Result<TaskParams> parse_task_params(const InferenceModel& model, const json::va
     out.format = audio::AudioFormat::kWav;
     out.sample_rate_hz = 16000;
   }
+  Status error;
 
+  // text_type PlainText; "SSML" (undocumented) means enable_ssml (§7).
   if (const json::value* t = p.if_contains("text_type"); t && !t->is_null()) {
-    if (!t->is_string() || !iequals(t->as_string(), "PlainText")) {
-      return invalid("Parameter 'text_type' must be 'PlainText' (SSML is not supported at the moment).");
+    const bool ssml = t->is_string() && iequals(t->as_string(), "SSML") && !sambert;
+    if (!ssml && !(t->is_string() && iequals(t->as_string(), "PlainText"))) {
+      return invalid("Parameter 'text_type' must be 'PlainText'.");
     }
+    out.enable_ssml = ssml;
   } else if (!sambert) {
     return invalid("Missing required parameter 'text_type'.");
   }
-
-  // Voice.
-  std::string_view profile_name = model.sambert_profile;
-  if (!sambert) {
-    const json::value* v = p.if_contains("voice");
-    if (!v || !v->is_string() || v->as_string().empty()) return invalid("Request voice is invalid!");
-    const CosyVoiceVoice* voice = find_voice(model, v->as_string());
-    if (!voice) return invalid("[tts:]Engine return error code: 418");
-    out.voice_id = std::string(voice->id);
-    profile_name = voice->profile;
-  }
-  const SystemVoice* system = VoiceCatalog::system_voices().find(profile_name);
-  if (!system) return Status::internal("voice profile '" + std::string(profile_name) + "' is missing");
-  out.voice = system->profile;
+  if (!read_bool(p, "word_timestamp_enabled", &out.word_timestamps, &error)) return error;
+  if (!read_bool(p, "phoneme_timestamp_enabled", &out.phoneme_timestamps, &error)) return error;
+  if (Status s = resolve_voice(model, p, custom_voices, &out); !s.ok()) return s;
 
   // Format and rate.
   if (const json::value* f = p.if_contains("format"); f && !f->is_null()) {
@@ -107,14 +147,13 @@ Result<TaskParams> parse_task_params(const InferenceModel& model, const json::va
       out.format = sambert ? audio::AudioFormat::kWav : audio::AudioFormat::kMp3;
     } else {
       std::optional<audio::AudioFormat> parsed = audio::parse_format(name);
-      if (!parsed || !audio::is_dashscope_format(*parsed) || (*parsed == audio::AudioFormat::kOpus && !model.opus)) {
+      if (!parsed || !audio::is_dashscope_format(*parsed) || (*parsed == audio::AudioFormat::kOpus && !model.caps.opus)) {
         return invalid("Parameter 'format' '" + std::string(name) + "' is not supported by model '" +
-                       std::string(model.name) + "'; use " + (model.opus ? "pcm, wav, mp3 or opus." : "pcm, wav or mp3."));
+                       std::string(model.name) + "'; use " + (model.caps.opus ? "pcm, wav, mp3 or opus." : "pcm, wav or mp3."));
       }
       out.format = *parsed;
     }
   }
-  Status error;
   double number = 0;
   if (p.if_contains("sample_rate")) {
     number = out.sample_rate_hz;
@@ -141,6 +180,20 @@ Result<TaskParams> parse_task_params(const InferenceModel& model, const json::va
     }
     *field = number;
   }
+  bool enable_ssml = false;
+  if (!read_bool(p, "enable_ssml", &enable_ssml, &error)) return error;
+  out.enable_ssml = out.enable_ssml || enable_ssml;
+
+  // What this server does not do yet is refused, never silently ignored.
+  if (const json::value* v = p.if_contains("hot_fix"); v && !v->is_null()) {
+    return invalid("Parameter 'hot_fix' is not supported by this server yet.");
+  }
+  if (!model.caps.tuning) return out;  // v1 and Sambert: no seed, bit_rate or language_hints (§16 item 4)
+  number = 0;  // seed: checked only; the built-in engines give the same audio for the same input anyway
+  if (!read_number(p, "seed", &number, &error)) return error;
+  if (number < 0 || number > 65535 || number != std::floor(number)) {
+    return invalid("Parameter 'seed' must be an integer in [0, 65535].");
+  }
   number = out.bit_rate_kbps;
   if (!read_number(p, "bit_rate", &number, &error)) return error;
   if (number > 510) number = std::round(number / 1000.0);  // bits per second (one doc example)
@@ -148,28 +201,15 @@ Result<TaskParams> parse_task_params(const InferenceModel& model, const json::va
     return invalid("Parameter 'bit_rate' must be an integer in [6, 510] (kbps).");
   }
   out.bit_rate_kbps = static_cast<int>(number);
-
-  if (!read_bool(p, "enable_ssml", &out.enable_ssml, &error)) return error;
-
-  // What this server does not do yet is refused, never silently ignored.
-  for (std::string_view flag : {"word_timestamp_enabled", "phoneme_timestamp_enabled"}) {
-    bool on = false;
-    if (!read_bool(p, flag, &on, &error)) return error;
-    if (on) return invalid("Parameter '" + std::string(flag) + "' is not supported by this server yet.");
-  }
-  for (std::string_view key : {"instruction", "hot_fix"}) {
-    const json::value* v = p.if_contains(key);
-    if (v && !v->is_null() && !(v->is_string() && v->as_string().empty())) {
-      return invalid("Parameter '" + std::string(key) + "' is not supported by this server yet.");
-    }
-  }
   if (const json::value* hints = p.if_contains("language_hints"); hints && !hints->is_null()) {
     if (!hints->is_array()) return invalid("Parameter 'language_hints' must be an array of strings.");
     if (!hints->as_array().empty()) {
       const json::value& first = hints->as_array().front();
       if (!first.is_string()) return invalid("Parameter 'language_hints' must be an array of strings.");
       std::optional<Language> language = parse_language_code(first.as_string());
-      if (!language) {
+      // Thai, Indonesian, Vietnamese (§7): no built-in engine speaks them; the text's script decides.
+      const bool unspoken = first.as_string() == "th" || first.as_string() == "id" || first.as_string() == "vi";
+      if (!language && !unspoken) {
         return invalid("Parameter 'language_hints' value '" + std::string(first.as_string()) + "' is not supported.");
       }
       out.language = language;

@@ -5,6 +5,7 @@
 
 #include "base/ids.h"
 #include "base/utf8.h"
+#include "inference/timestamps.h"
 #include "tts/script.h"
 #include "tts/segmenter.h"
 
@@ -270,7 +271,7 @@ void TaskSession::start_next() {
                                         {"original_text", sentence}}}}));
   }
   const int rate = t.encoder->input_sample_rate_hz();
-  t.sambert_begin_ms = static_cast<double>(t.pcm_bytes) / 2.0 / rate * 1000.0;
+  t.sentence_begin_ms = static_cast<double>(t.pcm_bytes) / 2.0 / rate * 1000.0;
   t.open_sentence = index;
   t.open_text = sentence;
   synthesis::SynthesisSpec spec;
@@ -280,6 +281,7 @@ void TaskSession::start_next() {
   spec.speech_rate = t.params.rate;
   spec.pitch_rate = t.params.pitch;
   spec.output = {{audio::AudioFormat::kPcm, rate, 128}, t.params.volume};
+  spec.word_timings = t.params.word_timestamps;
   t.job_id = next_job_id_++;
   host_.start_job(t.job_id, std::move(spec));
 }
@@ -304,20 +306,26 @@ void TaskSession::on_job_chunk(uint64_t job_id, std::string pcm) {
   host_.send_audio(std::move(out), job_id, pcm.size());
 }
 
-void TaskSession::on_job_done(uint64_t job_id, const Status& status, const synthesis::JobStats&) {
+void TaskSession::on_job_done(uint64_t job_id, const Status& status, const synthesis::JobStats& stats) {
   if (!task_ || job_id != task_->job_id) return;
   Task& t = *task_;
   t.job_id = 0;
   if (!status.ok()) {
     return fail(t.id, std::string(kInvalidParameter), "[cosyvoice:]Engine error [411]: TTS speak operation failed");
   }
+  // Word times count from the start of the task's audio (§9.1: they keep
+  // increasing across sentences; §12.2: distinct sentences, distinct begin_time).
   if (t.model->family == Family::kSambert) {
     const double end_ms = static_cast<double>(t.pcm_bytes) / 2.0 / t.encoder->input_sample_rate_hz() * 1000.0;
+    json::array words;
+    if (t.params.word_timestamps) words = sambert_words(stats.words, t.sentence_begin_ms, t.params.phoneme_timestamps);
     host_.send_event(event("result-generated", t.id,
-                           {{"output", {{"sentence", {{"begin_time", static_cast<int64_t>(t.sambert_begin_ms)},
+                           {{"output", {{"sentence", {{"begin_time", static_cast<int64_t>(t.sentence_begin_ms)},
                                                       {"end_time", static_cast<int64_t>(end_ms)},
-                                                      {"words", json::array()}}}}},
+                                                      {"words", std::move(words)}}}}},
                             {"usage", {{"characters", t.characters}}}}));
+  } else if (t.params.word_timestamps) {
+    t.open_words = cosyvoice_words(stats.words, t.sentence_begin_ms);
   }
   start_next();
 }
@@ -326,8 +334,10 @@ void TaskSession::send_sentence_end() {
   Task& t = *task_;
   if (!t.open_sentence) return;
   if (t.model->family == Family::kCosyVoice) {
+    t.last_words = std::move(t.open_words);
+    t.open_words = json::array();
     host_.send_event(event("result-generated", t.id,
-                           {{"output", {{"sentence", {{"index", *t.open_sentence}, {"words", json::array()}}},
+                           {{"output", {{"sentence", {{"index", *t.open_sentence}, {"words", t.last_words}}},
                                         {"type", "sentence-end"},
                                         {"original_text", t.open_text}}},
                             {"usage", {{"characters", t.characters}}}}));
@@ -352,7 +362,8 @@ void TaskSession::finish_task() {
   send_sentence_end();
   const double seconds = static_cast<double>(t.pcm_bytes) / 2.0 / t.encoder->input_sample_rate_hz();
   if (cosyvoice) {
-    json::object sentence{{"words", json::array()}};
+    // With word timestamps: the last sentence's (§5.3, §9.1).
+    json::object sentence{{"words", t.params.word_timestamps ? std::move(t.last_words) : json::array()}};
     if (t.next_index > 0) sentence["index"] = last_index;
     host_.send_event(event("task-finished", t.id,
                            {{"output", {{"sentence", std::move(sentence)}}}, {"usage", {{"characters", t.characters}}}},

@@ -94,10 +94,12 @@ class TaskSession {
     int next_index = 0;                 // next sentence's index
     std::optional<int> open_sentence;   // index whose sentence-end is held back
     std::string open_text;
+    boost::json::array open_words;      // its word timestamps, once its job is done
+    boost::json::array last_words;      // those of the last sentence-end sent (for task-finished)
     uint64_t job_id = 0;                // running job, 0 = none
     long long characters = 0;           // billed so far
     std::size_t pcm_bytes = 0;          // PCM produced, at the encoder's rate
-    double sambert_begin_ms = 0;
+    double sentence_begin_ms = 0;       // where the running sentence's audio starts, ms into the task's
   };
 
   void handle(const boost::json::object& message);

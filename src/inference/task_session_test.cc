@@ -32,6 +32,7 @@ class FakeHost : public TaskHost {
   void start_job(uint64_t job_id, synthesis::SynthesisSpec spec) override {
     jobs.push_back(job_id);
     texts.push_back(spec.text);
+    word_timings.push_back(spec.word_timings);
   }
   void cancel_job(uint64_t job_id) override { cancelled.push_back(job_id); }
   void consumed(uint64_t, std::size_t) override {}
@@ -47,17 +48,17 @@ class FakeHost : public TaskHost {
   std::string audio;
   std::vector<uint64_t> jobs, cancelled;
   std::vector<std::string> texts;
+  std::vector<bool> word_timings;
   int close_code = 0;
   long long served_characters = -1;
 };
 
-std::string run_task(const std::string& id, const std::string& voice = "longanyang") {
+std::string run_task(const std::string& id, const std::string& voice = "longanyang", json::object extra = {}) {
+  json::object parameters{{"text_type", "PlainText"}, {"voice", voice}, {"format", "pcm"}, {"sample_rate", 16000}};
+  for (const auto& item : extra) parameters[item.key()] = item.value();
   return json::serialize(json::object{
       {"header", {{"action", "run-task"}, {"task_id", id}, {"streaming", "duplex"}}},
-      {"payload",
-       {{"model", "cosyvoice-v3-flash"},
-        {"parameters", {{"text_type", "PlainText"}, {"voice", voice}, {"format", "pcm"}, {"sample_rate", 16000}}},
-        {"input", json::object()}}}});
+      {"payload", {{"model", "cosyvoice-v3-flash"}, {"parameters", std::move(parameters)}, {"input", json::object()}}}});
 }
 
 std::string instruction(const std::string& action, const std::string& id, json::object input) {
@@ -122,6 +123,93 @@ TEST(TaskSession, ClientTimeoutFailsOnlyWhileTextIsAwaited) {
   EXPECT_EQ(host.close_code, 1000);
   session.on_text_frame(run_task("u"));  // a failed session ignores everything
   EXPECT_EQ(host.events.size(), 2u);
+}
+
+TimedWord timed(std::string text, std::size_t begin_char, double begin, double end,
+               std::vector<TimedPhone> phones = {}) {
+  return {text, begin_char, begin_char + 1, begin, end, "", std::move(phones)};
+}
+
+synthesis::JobStats with_words(std::vector<TimedWord> words) {
+  synthesis::JobStats stats;
+  stats.words = std::move(words);
+  return stats;
+}
+
+TEST(TaskSession, CosyVoiceWordTimesCountFromTheStartOfTheTasksAudio) {
+  FakeHost host;
+  TaskSession session(host);
+  session.on_text_frame(run_task("t", "longanyang", {{"word_timestamp_enabled", true}}));
+  session.on_text_frame(instruction("continue-task", "t", {{"text", "今天。好"}}));
+  ASSERT_EQ(host.jobs.size(), 1u);
+  EXPECT_TRUE(host.word_timings[0]);
+  session.on_job_chunk(host.jobs[0], pcm_of(16000));  // 1 s
+  session.on_job_done(host.jobs[0], Status(), with_words({timed("今", 0, 0.08, 0.2), timed("天", 1, 0.24, 0.36)}));
+  session.on_text_frame(instruction("finish-task", "t", {}));
+  ASSERT_EQ(host.jobs.size(), 2u);
+  session.on_job_chunk(host.jobs[1], pcm_of(8000));
+  session.on_job_done(host.jobs[1], Status(), with_words({timed("好", 0, 0.1, 0.3)}));
+
+  std::vector<json::value> ends;
+  for (const json::object& e : host.events) {
+    const json::value* output = e.at("payload").as_object().if_contains("output");
+    if (output && output->is_object() && output->as_object().contains("type") &&
+        output->as_object().at("type") == "sentence-end") {
+      ends.push_back(output->as_object().at("sentence").at("words"));
+    }
+  }
+  ASSERT_EQ(ends.size(), 2u);
+  EXPECT_EQ(ends[0], json::parse(R"([{"text":"今","begin_index":0,"end_index":1,"begin_time":80,"end_time":200},
+                                     {"text":"天","begin_index":1,"end_index":2,"begin_time":240,"end_time":360}])"));
+  EXPECT_EQ(ends[1], json::parse(R"([{"text":"好","begin_index":0,"end_index":1,"begin_time":1100,"end_time":1300}])"));
+  const json::object& finished = host.events.back();
+  EXPECT_EQ(finished.at("header").at("event"), "task-finished");
+  EXPECT_EQ(finished.at("payload").at("output").at("sentence"),
+            json::parse(R"({"index":1,"words":[{"text":"好","begin_index":0,"end_index":1,"begin_time":1100,"end_time":1300}]})"));
+}
+
+TEST(TaskSession, WithoutTimestampsWordsStayEmpty) {
+  FakeHost host;
+  TaskSession session(host);
+  session.on_text_frame(run_task("t"));
+  session.on_text_frame(instruction("finish-task", "t", {{"text", "好。"}}));
+  ASSERT_EQ(host.jobs.size(), 1u);
+  EXPECT_FALSE(host.word_timings[0]);
+  session.on_job_chunk(host.jobs[0], pcm_of(1600));
+  session.on_job_done(host.jobs[0], Status(), with_words({timed("好", 0, 0.1, 0.3)}));
+  EXPECT_EQ(host.events.back().at("payload").at("output").at("sentence").at("words"), json::array());
+}
+
+TEST(TaskSession, SambertWordsCarryPinyinPhonemes) {
+  FakeHost host;
+  TaskSession session(host);
+  session.on_text_frame(json::serialize(json::object{
+      {"header", {{"action", "run-task"}, {"task_id", "s"}, {"streaming", "out"}}},
+      {"payload",
+       {{"model", "sambert-zhichu-v1"},
+        {"parameters", {{"word_timestamp_enabled", true}, {"phoneme_timestamp_enabled", true}, {"sample_rate", 16000}}},
+        {"input", {{"text", "今。Hi."}}}}}}));
+  ASSERT_EQ(host.jobs.size(), 1u);
+  session.on_job_chunk(host.jobs[0], pcm_of(8000));  // 500 ms
+  session.on_job_done(host.jobs[0], Status(),
+                      with_words({timed("今", 0, 0.0, 0.2, {{"tS;", 0, 0.0, 0.08}, {"i", 0, 0.08, 0.15}}),
+                                  timed("。", 1, 0.2, 0.5)}));
+  ASSERT_EQ(host.jobs.size(), 2u);
+  session.on_job_chunk(host.jobs[1], pcm_of(4000));
+  session.on_job_done(host.jobs[1], Status(),
+                      with_words({timed("Hi.", 0, 0.01, 0.2, {{"hh", 0, 0.01, 0.05}, {"ay", 1, 0.05, 0.2}})}));
+  std::vector<json::value> sentences;
+  for (const json::object& e : host.events) {
+    if (e.at("header").at("event") == "result-generated") sentences.push_back(e.at("payload").at("output").at("sentence"));
+  }
+  ASSERT_EQ(sentences.size(), 2u);
+  EXPECT_EQ(sentences[0], json::parse(R"({"begin_time":0,"end_time":500,"words":[
+      {"text":"今","begin_time":0,"end_time":200,"phonemes":[
+          {"begin_time":0,"end_time":80,"text":"j_c","tone":1},{"begin_time":80,"end_time":200,"text":"in_c","tone":1}]},
+      {"text":"。","begin_time":200,"end_time":500,"phonemes":[]}]})"));
+  EXPECT_EQ(sentences[1], json::parse(R"({"begin_time":500,"end_time":750,"words":[
+      {"text":"Hi.","begin_time":510,"end_time":700,"phonemes":[
+          {"begin_time":510,"end_time":550,"text":"hh_e","tone":0},{"begin_time":550,"end_time":700,"text":"ay_e","tone":1}]}]})"));
 }
 
 }  // namespace

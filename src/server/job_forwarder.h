@@ -1,8 +1,8 @@
 // server/job_forwarder.h: carries a synthesis job's output from a worker
-// thread onto a WebSocket connection's strand. It holds the connection
-// weakly, so a closed connection's late output is dropped. The connection
-// provides forward_chunk(job_id, bytes) and forward_done(job_id, status,
-// stats), which run on its strand while it lives.
+// thread onto a WebSocket connection's strand. It holds the receiver
+// (server/ws_transport.h) weakly, so a closed connection's late output is
+// dropped. The receiver provides forward_chunk(job_id, bytes) and
+// forward_done(job_id, status, stats), which run on its strand while it lives.
 #pragma once
 #include <cstdint>
 #include <memory>

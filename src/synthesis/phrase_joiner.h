@@ -3,8 +3,9 @@
 // silence of its own choosing; the joiner holds back the quiet tail of every
 // phrase, drops it (and the quiet start of the next) where a pause is put in,
 // and writes the pause as silence before the next phrase's first sound. The
-// last phrase's tail passes on at finish(). Not thread-safe: one per
-// synthesis.
+// last phrase's tail passes on at finish(). For every phrase it tells where
+// its samples went (PhrasePlacement), so word timings follow the edits. Not
+// thread-safe: one per synthesis.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -14,6 +15,18 @@
 
 namespace voxwire {
 
+// Where one phrase's audio went: its samples [kept_begin, kept_end) (counted
+// from the phrase's first sample) passed on unchanged, the first of them
+// heard out_begin_seconds into the joiner's output; the rest was dropped.
+struct PhrasePlacement {
+  int64_t kept_begin = 0;
+  int64_t kept_end = 0;
+  double out_begin_seconds = 0;
+  int sample_rate_hz = 0;  // 0: the phrase had no audio
+  // When the phrase's sample k is heard; a dropped sample maps to the cut.
+  double seconds_at(int64_t k) const;
+};
+
 class PhraseJoiner final : public AudioSink {
  public:
   // Samples of magnitude at most this are silence.
@@ -22,18 +35,32 @@ class PhraseJoiner final : public AudioSink {
   explicit PhraseJoiner(AudioSink& out) : out_(out) {}
 
   void on_audio(std::span<const int16_t> pcm, int sample_rate_hz) override;
-  // Ends the current phrase; `pause_ms` of silence comes before the next sound.
-  void pause(int pause_ms);
+  // Ends the current phrase and says where its audio went. pause_ms > 0:
+  // its quiet tail is dropped and pause_ms of silence comes before the next
+  // sound; 0: the next phrase follows as the engine ended this one.
+  PhrasePlacement end_phrase(int pause_ms);
   // Ends the last phrase, passing on its quiet tail.
   void finish();
+  // Audio passed on so far.
+  double seconds() const { return out_seconds_; }
 
  private:
+  void emit(std::span<const int16_t> pcm, int sample_rate_hz);
+  // Sample `index` of the phrase is passed on after `pending` samples not yet emitted.
+  void keep(int64_t index, std::size_t pending);
+
   AudioSink& out_;
   int sample_rate_hz_ = 0;
   std::vector<int16_t> quiet_;  // held back since the last sound
   bool sounded_ = false;        // the current phrase has made a sound
   bool after_pause_ = false;    // the current phrase follows a pause (its quiet start is dropped)
   int pause_ms_ = 0;            // silence owed before the next sound
+  double out_seconds_ = 0;      // passed on so far
+  // The current phrase.
+  int64_t phrase_samples_ = 0;  // received
+  bool kept_any_ = false;
+  int64_t kept_begin_ = 0;
+  double out_begin_seconds_ = 0;
 };
 
 }  // namespace voxwire

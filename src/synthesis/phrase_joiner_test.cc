@@ -37,7 +37,7 @@ TEST(PhraseJoiner, PutsExactlyThePauseBetweenPhrases) {
   Recorder out;
   PhraseJoiner joiner(out);
   joiner.on_audio(phrase(20, 100, 300), 1000);
-  joiner.pause(250);
+  joiner.end_phrase(250);
   // The next phrase arrives in pieces; its quiet start is dropped.
   const std::vector<int16_t> second = phrase(40, 50, 70);
   joiner.on_audio(std::span(second).first(30), 1000);
@@ -50,9 +50,9 @@ TEST(PhraseJoiner, APhraseWithoutSoundAddsItsPause) {
   Recorder out;
   PhraseJoiner joiner(out);
   joiner.on_audio(phrase(0, 10, 5), 1000);
-  joiner.pause(100);
+  joiner.end_phrase(100);
   joiner.on_audio(phrase(30, 0, 0), 1000);
-  joiner.pause(50);
+  joiner.end_phrase(50);
   joiner.on_audio(phrase(0, 10, 0), 1000);
   joiner.finish();
   EXPECT_EQ(runs(out.pcm), "s10 .150 s10 ");
@@ -65,6 +65,28 @@ TEST(PhraseJoiner, WithoutPausesPassesEverythingOn) {
   joiner.on_audio(pcm, 1000);
   joiner.finish();
   EXPECT_EQ(out.pcm, pcm);
+}
+
+TEST(PhraseJoiner, PlacesEveryPhraseWhereItsSamplesWent) {
+  Recorder out;
+  PhraseJoiner joiner(out);
+  joiner.on_audio(phrase(20, 100, 300), 1000);
+  const PhrasePlacement first = joiner.end_phrase(250);  // its 300 quiet samples are dropped
+  joiner.on_audio(phrase(40, 50, 70), 1000);             // its 40 quiet samples are dropped
+  const PhrasePlacement second = joiner.end_phrase(0);
+  joiner.on_audio(phrase(5, 10, 5), 2000);               // another rate, straight after
+  const PhrasePlacement third = joiner.end_phrase(0);
+  joiner.finish();
+  // Output: .20 s100 | .250 | s50 .70 | .5 s10 .5 (at 2 kHz)
+  EXPECT_DOUBLE_EQ(first.seconds_at(0), 0.0);
+  EXPECT_DOUBLE_EQ(first.seconds_at(20), 0.020);
+  EXPECT_DOUBLE_EQ(first.seconds_at(400), 0.120);  // in the dropped tail: where it was cut
+  EXPECT_DOUBLE_EQ(second.seconds_at(0), 0.370);   // in the dropped start: where the sound begins
+  EXPECT_DOUBLE_EQ(second.seconds_at(40), 0.370);
+  EXPECT_DOUBLE_EQ(second.seconds_at(160), 0.490);
+  EXPECT_DOUBLE_EQ(third.seconds_at(0), 0.490);
+  EXPECT_DOUBLE_EQ(third.seconds_at(5), 0.4925);
+  EXPECT_EQ(runs(out.pcm), ".20 s100 .250 s50 .75 s10 .5 ");
 }
 
 }  // namespace

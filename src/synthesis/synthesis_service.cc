@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/cancel_token.h"
+#include "base/utf8.h"
 #include "synthesis/worker_pool.h"
 #include "tts/segmenter.h"
 
@@ -83,6 +84,7 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
     void on_audio(std::span<const int16_t> pcm, int sample_rate_hz) override {
       if (!status_.ok()) return;
       job_.engine_samples_ += pcm.size();
+      job_.engine_seconds_ += static_cast<double>(pcm.size()) / sample_rate_hz;
       status_ = job_.pipeline_->push(pcm, sample_rate_hz, &job_.out_);
       if (status_.ok()) job_.maybe_emit(/*force=*/false);
     }
@@ -152,10 +154,31 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
     }
     if (next_sentence_ == sentences_.size()) return Status();
     Sink sink(*this);
+    const std::string_view sentence = sentences_[next_sentence_++];
+    const double sentence_begin_seconds = engine_seconds_;
+    std::vector<TimedWord> words;
     Status s = synthesizer_.synthesize(
-        sentences_[next_sentence_++], spec_.language, spec_.voice, spec_.speech_rate, spec_.pitch_rate, sink, cancel_,
-        spec_.normalize_text ? Synthesizer::Normalization::kOn : Synthesizer::Normalization::kOff);
-    return s.ok() ? sink.status_ : s;
+        sentence, spec_.language, spec_.voice, spec_.speech_rate, spec_.pitch_rate, sink, cancel_,
+        spec_.normalize_text ? Synthesizer::Normalization::kOn : Synthesizer::Normalization::kOff,
+        spec_.word_timings ? &words : nullptr);
+    if (!s.ok()) return s;
+    // From the sentence's time and characters to the job's.
+    const std::size_t chars_before =
+        words.empty() ? 0
+                      : utf8::length(std::string_view(spec_.text)
+                                         .substr(0, static_cast<std::size_t>(sentence.data() - spec_.text.data())));
+    for (TimedWord& w : words) {
+      w.begin_char += chars_before;
+      w.end_char += chars_before;
+      w.begin_seconds += sentence_begin_seconds;
+      w.end_seconds += sentence_begin_seconds;
+      for (TimedPhone& p : w.phones) {
+        p.begin_seconds += sentence_begin_seconds;
+        p.end_seconds += sentence_begin_seconds;
+      }
+      stats_.words.push_back(std::move(w));
+    }
+    return sink.status_;
   }
 
   // Flushes the pipeline; a text with nothing to say still yields a short
@@ -205,6 +228,7 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
   std::size_t next_sentence_ = 0;
   std::string out_;
   std::size_t engine_samples_ = 0;
+  double engine_seconds_ = 0;  // the engines' audio so far: the job's audio time before resampling
   bool emitted_any_ = false;
   Clock::time_point first_chunk_at_;
   double emitted_seconds_ = 0;

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "audio/pipeline.h"
 #include "base/status.h"
@@ -29,6 +30,7 @@ struct SynthesisSpec {
   bool normalize_text = true;    // enable_tn: numbers, dates, currencies read as words (text/normalizer.h)
   bool paced = true;             // pause while the consumer has too much unsent (see FlowControl);
                                  // false for consumers that keep everything and never call consumed()
+  bool word_timings = false;     // report when each word is heard (JobStats::words)
   // When a listener needs the first audio: default (or past) = at once; a
   // session whose listener is still hearing earlier audio passes the moment
   // it runs out. Later audio is due as fast as it plays. Steps run earliest
@@ -41,6 +43,9 @@ struct JobStats {
   double audio_seconds = 0;      // audio produced, at the output rate
   double worker_seconds = 0;     // wall time the job spent on worker threads
   std::chrono::steady_clock::duration first_chunk_latency{};  // submit -> first chunk
+  // With SynthesisSpec::word_timings: the units of spec.text (code points
+  // counted in it) with their times in the job's audio (Synthesizer::synthesize).
+  std::vector<TimedWord> words;
 };
 
 // Receives one job's output, on worker threads, one call at a time and in

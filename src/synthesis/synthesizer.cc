@@ -56,6 +56,18 @@ class PitchShiftingSink final : public AudioSink {
   std::vector<int16_t> out_;
 };
 
+// Passes audio on and keeps the words an engine reports.
+class WordCollector final : public AudioSink {
+ public:
+  explicit WordCollector(AudioSink& next) : next_(next) {}
+  void on_audio(std::span<const int16_t> pcm, int sample_rate_hz) override { next_.on_audio(pcm, sample_rate_hz); }
+  void on_word(const WordMark& word) override { words.push_back(word); }
+  std::vector<WordMark> words;
+
+ private:
+  AudioSink& next_;
+};
+
 }  // namespace
 
 Synthesizer::Synthesizer(std::vector<std::unique_ptr<Engine>> engines,
@@ -126,32 +138,37 @@ std::vector<Synthesizer::Utterance> Synthesizer::plan(std::string_view text, Lan
 
 Status Synthesizer::synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice,
                                double rate, double pitch, AudioSink& sink, const CancelToken& cancel,
-                               Normalization normalization) const {
+                               Normalization normalization, std::vector<TimedWord>* words) const {
   const double target_hz = voice.median_f0_hz * pitch;
   const std::vector<Utterance> utterances = plan(text, language, voice, normalization);
   PhraseJoiner joiner(sink);
+  std::vector<SpokenUnit> spoken;
   for (std::size_t i = 0; i < utterances.size(); ++i) {
     if (cancel.cancelled()) return Status::cancelled();
     const Utterance& u = utterances[i];
     F0Reach reach = u.engine->f0_reach(u.language, voice);
     const double engine_hz = std::clamp(target_hz, reach.low_hz, reach.high_hz);
-    SynthesisRequest request{u.text, u.language, voice, rate, engine_hz / voice.median_f0_hz};
-    Status s;
-    if (std::abs(target_hz / engine_hz - 1.0) < 0.01) {
-      s = u.engine->synthesize(request, joiner, cancel);
-    } else {  // beyond what the engine reaches: it goes as far as it can, DSP does the rest
-      PitchShiftingSink shifted(joiner, target_hz / engine_hz);
-      s = u.engine->synthesize(request, shifted, cancel);
-      if (s.ok()) shifted.finish();
-    }
+    SynthesisRequest request{u.text, u.language, voice, rate, engine_hz / voice.median_f0_hz, words != nullptr};
+    // Beyond what the engine reaches it goes as far as it can, and DSP does the rest.
+    std::optional<PitchShiftingSink> shifted;
+    if (std::abs(target_hz / engine_hz - 1.0) >= 0.01) shifted.emplace(joiner, target_hz / engine_hz);
+    WordCollector collector(shifted ? static_cast<AudioSink&>(*shifted) : joiner);
+    Status s = u.engine->synthesize(request, collector, cancel);
+    if (s.ok() && shifted) shifted->finish();
     if (!s.ok()) return s;
     // Pauses shorten with faster speech; after the last phrase the engine's own ending stays.
-    if (i + 1 < utterances.size() && u.pause_after_ms > 0) {
-      joiner.pause(static_cast<int>(std::lround(u.pause_after_ms / std::max(rate, 0.1))));
+    const bool pause = i + 1 < utterances.size() && u.pause_after_ms > 0;
+    const PhrasePlacement placement =
+        joiner.end_phrase(pause ? static_cast<int>(std::lround(u.pause_after_ms / std::max(rate, 0.1))) : 0);
+    if (words) {
+      std::vector<SpokenUnit> units = spoken_units(u.text, collector.words, placement);
+      spoken.insert(spoken.end(), std::make_move_iterator(units.begin()), std::make_move_iterator(units.end()));
     }
   }
   joiner.finish();
-  return cancel.cancelled() ? Status::cancelled() : Status();
+  if (cancel.cancelled()) return Status::cancelled();
+  if (words) *words = align_words(text, spoken, joiner.seconds());
+  return Status();
 }
 
 }  // namespace voxwire

@@ -2,7 +2,8 @@
 // splits the text into language runs (text_runs.h) and sends each run to the
 // engine routed for that language, all streaming into one AudioSink; with the
 // text front end on, each run is normalized and cut into phrases joined by
-// pauses of the configured lengths (synthesis/phrase_joiner.h).
+// pauses of the configured lengths (synthesis/phrase_joiner.h). On request
+// it also tells when each word of the text is heard (synthesis/word_timing.h).
 // Built-in routing: flite for English, espeak-ng for the other nine.
 // Thread-safe: synthesize() may run on many threads (engines are thread-safe).
 #pragma once
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "synthesis/word_timing.h"
 #include "text/front_end_config.h"
 #include "tts/engine.h"
 #include "tts/language.h"
@@ -39,10 +41,14 @@ class Synthesizer {
   // (text/normalizer.h: numbers, units, dates, currencies read as words) and
   // cut into phrases with pauses (text/prosody.h; pauses scale with 1/rate),
   // and Mandarin given its readings and tone sandhi (text/mandarin.h).
+  // With `words`, it is set to the units of `text` (word_timing.h) with
+  // when each is heard in the audio given to sink, phones included where
+  // the engine names them (flite, and espeak-ng for all but Japanese).
   enum class Normalization { kOff, kOn };
   Status synthesize(std::string_view text, LanguageType language, const VoiceProfile& voice, double rate,
                     double pitch, AudioSink& sink, const CancelToken& cancel,
-                    Normalization normalization = Normalization::kOff) const;
+                    Normalization normalization = Normalization::kOff,
+                    std::vector<TimedWord>* words = nullptr) const;
 
   Engine& engine_for(Language language) const { return *routes_[static_cast<int>(language)]; }
 

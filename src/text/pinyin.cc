@@ -78,6 +78,16 @@ std::optional<PinyinSyllable> parse_marked_pinyin(std::string_view syllable) {
   return out;
 }
 
+std::string_view pinyin_initial(std::string_view letters) {
+  static constexpr std::string_view kInitials[] = {"zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g",
+                                                   "k",  "h",  "j",  "q", "x", "r", "z", "c", "s", "y", "w"};
+  if (letters == "ng") return {};  // 嗯, a syllabic nasal
+  for (std::string_view initial : kInitials) {
+    if (letters.size() > initial.size() && letters.starts_with(initial)) return letters.substr(0, initial.size());
+  }
+  return {};
+}
+
 std::optional<PinyinSyllable> customary_reading(char32_t han) {
   static const std::unordered_map<char32_t, PinyinSyllable> readings = load_readings();
   const auto it = readings.find(han);

@@ -21,6 +21,10 @@ std::optional<PinyinSyllable> parse_numbered_pinyin(std::string_view syllable);
 // "hǎo" -> {hao, 3}, "lǜ" -> {lv, 4}, "de" -> {de, 5}; nullopt for what the
 // numbered form cannot write (ḿ, ê̄, capitals, several syllables).
 std::optional<PinyinSyllable> parse_marked_pinyin(std::string_view syllable);
+// The initial of a syllable's letters as pinyin writes it (zh, ch, sh, b ...
+// s, and y and w), "" if it has none; the rest is its final: "zhuang" ->
+// "zh" + "uang", "yi" -> "y" + "i", "an" -> "" + "an", "ng" -> "" + "ng".
+std::string_view pinyin_initial(std::string_view letters);
 // The character's customary Mandarin reading, or nullopt if Unihan has none
 // (or one numbered pinyin cannot write).
 std::optional<PinyinSyllable> customary_reading(char32_t han);

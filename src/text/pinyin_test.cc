@@ -29,6 +29,16 @@ TEST(Pinyin, ReadsToneNumbers) {
   EXPECT_EQ((PinyinSyllable{"lv", 4}.spelled()), "lv4");
 }
 
+TEST(Pinyin, SplitsSyllablesIntoInitialAndFinal) {
+  EXPECT_EQ(pinyin_initial("zhuang"), "zh");
+  EXPECT_EQ(pinyin_initial("jin"), "j");
+  EXPECT_EQ(pinyin_initial("yi"), "y");
+  EXPECT_EQ(pinyin_initial("an"), "");
+  EXPECT_EQ(pinyin_initial("er"), "");
+  EXPECT_EQ(pinyin_initial("ng"), "");
+  EXPECT_EQ(pinyin_initial("n"), "");
+}
+
 TEST(Pinyin, KnowsTheCustomaryReadingOfEachCharacter) {
   EXPECT_EQ(customary_reading(U'好'), (PinyinSyllable{"hao", 3}));
   EXPECT_EQ(customary_reading(U'我'), (PinyinSyllable{"wo", 3}));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -161,19 +162,105 @@ std::string drop_han(std::string_view text) {
   return out;
 }
 
+// What espeak said about one synthesis: its word and phoneme events, in order.
+struct EventLog {
+  struct Event {
+    espeak_EVENT_TYPE type;
+    int text_position;  // espeakEVENT_WORD: 1-based character of the text
+    int length;         // espeakEVENT_WORD: characters
+    int64_t sample;     // where it starts in espeak's timeline
+    std::string phoneme;  // espeakEVENT_PHONEME: the mnemonic
+  };
+  std::vector<Event> events;
+  int64_t samples = 0;  // audio actually delivered
+};
+
 struct Stream {
   AudioSink* sink;
   const CancelToken* cancel;
   int sample_rate_hz;
+  EventLog* log;  // null: events are not wanted
   bool cancelled = false;
   bool sink_threw = false;
 };
+
+void record_events(const espeak_EVENT* events, EventLog& log) {
+  for (const espeak_EVENT* e = events; e->type != espeakEVENT_LIST_TERMINATED; ++e) {
+    if (e->type != espeakEVENT_WORD && e->type != espeakEVENT_PHONEME && e->type != espeakEVENT_END &&
+        e->type != espeakEVENT_MSG_TERMINATED) {
+      continue;
+    }
+    std::string phoneme;
+    if (e->type == espeakEVENT_PHONEME) phoneme.assign(e->id.string, strnlen(e->id.string, sizeof e->id.string));
+    log.events.push_back({e->type, e->text_position, e->length, e->sample, std::move(phoneme)});
+  }
+}
+
+// Byte offset of every code point of `text`, and one past the end.
+std::vector<std::size_t> char_offsets(std::string_view text) {
+  std::vector<std::size_t> offsets;
+  for (std::size_t at = 0; at < text.size(); at += std::max<std::size_t>(1, utf8::char_length(text, at))) {
+    offsets.push_back(at);
+  }
+  offsets.push_back(text.size());
+  return offsets;
+}
+
+// Turns the event log of `text` (spoken with one character per character of
+// it) into words. A word spans its phones: from its first phoneme event
+// (espeak's WORD event comes earlier, before the silent closure of a first
+// stop) to the event after its last phone; phonemes named "_..." are pauses and
+// boundaries, in no word. Above 450 wpm espeak speeds its audio up with
+// libsonic after timing the events, so event samples are scaled onto the
+// audio actually delivered.
+void report_words(const EventLog& log, std::string_view text, AudioSink& sink) {
+  int64_t timeline = 0;
+  for (const EventLog::Event& e : log.events) timeline = std::max(timeline, e.sample);
+  if (timeline <= 0 || log.samples <= 0) return;
+  const double scale = static_cast<double>(log.samples) / static_cast<double>(timeline);
+  auto at = [&](int64_t sample) { return std::min(log.samples, static_cast<int64_t>(std::lround(sample * scale))); };
+  const std::vector<std::size_t> offsets = char_offsets(text);
+  auto byte_of = [&](int character) {
+    return offsets[std::clamp<std::size_t>(static_cast<std::size_t>(std::max(character, 0)), 0, offsets.size() - 1)];
+  };
+  WordMark word;
+  bool in_word = false;
+  auto flush = [&] {
+    if (in_word && !word.phones.empty()) {
+      word.begin_sample = word.phones.front().begin_sample;
+      word.end_sample = std::max(word.begin_sample, word.phones.back().end_sample);
+      sink.on_word(word);
+    }
+    in_word = false;
+  };
+  bool phone_open = false;  // the word's last phone ends at the next event
+  for (const EventLog::Event& e : log.events) {
+    if (phone_open) {
+      word.phones.back().end_sample = std::max(word.phones.back().begin_sample, at(e.sample));
+      phone_open = false;
+    }
+    if (e.type == espeakEVENT_WORD) {
+      flush();
+      word = WordMark{byte_of(e.text_position - 1), byte_of(e.text_position - 1 + e.length), at(e.sample), 0, {}};
+      in_word = true;
+    } else if (e.type == espeakEVENT_PHONEME && in_word && !e.phoneme.empty() && e.phoneme.front() != '_') {
+      word.phones.push_back({e.phoneme, 0, at(e.sample), at(e.sample)});
+      phone_open = true;
+    }
+  }
+  if (phone_open) word.phones.back().end_sample = log.samples;
+  flush();
+}
 
 // espeak's synth callback (synchronous mode: on the thread inside espeak_Synth).
 // espeak hands over up to 60 ms (its minimum buffer); the sink gets it in
 // kChunkMs slices, with a cancellation check before each. Returning 1 aborts.
 int on_espeak_audio(short* wav, int samples, espeak_EVENT* events) {
   auto* stream = static_cast<Stream*>(events->user_data);
+  if (stream->log) {
+    record_events(events, *stream->log);
+    if (wav != nullptr) stream->log->samples += samples;
+  }
   const int slice = stream->sample_rate_hz * kChunkMs / 1000;
   for (int start = 0; wav != nullptr && start < samples; start += slice) {
     if (stream->cancel->cancelled()) break;
@@ -223,9 +310,9 @@ class Espeak {
   }
 
   // Speaks prepared text at a target median F0 and tempo, calibrating the
-  // voice first if this is its first use.
+  // voice first if this is its first use; logs espeak's events to *log if given.
   Status speak(const std::string& text, const VoiceChoice& choice, double target_hz, double tempo, AudioSink& sink,
-               const CancelToken& cancel) {
+               const CancelToken& cancel, EventLog* log) {
     std::lock_guard<std::mutex> lock(mutex_);
     Result<PitchFit> fit = pitch_fit(choice);
     if (!fit.ok()) return fit.status();
@@ -239,7 +326,7 @@ class Espeak {
       if (!shaped.ok()) return shaped.status();
       voice = std::string(choice.lang->voice) + "+" + shaped.value();
     }
-    return run(text, voice, prosody, sink, cancel);
+    return run(text, voice, prosody, sink, cancel, log);
   }
 
   // Median F0 at espeakPITCH 0 and 100 (calibrating first if needed).
@@ -286,7 +373,8 @@ class Espeak {
       log::warn("espeak_timbre_unavailable", {{"dir", dir}, {"reason", opened.status().message()}});
     }
     const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, kChunkMs,
-                                       variants ? variants->data_dir().c_str() : nullptr, espeakINITIALIZE_DONT_EXIT);
+                                       variants ? variants->data_dir().c_str() : nullptr,
+                                       espeakINITIALIZE_DONT_EXIT | espeakINITIALIZE_PHONEME_EVENTS);
     if (rate <= 0) return Status::internal("espeak-ng failed to initialize (is espeak-ng-data installed?)");
     espeak_SetSynthCallback(&on_espeak_audio);
     return new Espeak(rate, std::move(variants));  // lives for the process, like espeak's own state
@@ -304,12 +392,12 @@ class Espeak {
   }
 
   Status run(const std::string& text, const std::string& voice, const Prosody& prosody, AudioSink& sink,
-             const CancelToken& cancel) {
+             const CancelToken& cancel, EventLog* log = nullptr) {
     if (Status s = select_voice(voice); !s.ok()) return s;
     espeak_SetParameter(espeakPITCH, prosody.pitch, 0);
     espeak_SetParameter(espeakRANGE, prosody.range, 0);
     espeak_SetParameter(espeakRATE, prosody.wpm, 0);
-    Stream stream{&sink, &cancel, sample_rate_hz_};
+    Stream stream{&sink, &cancel, sample_rate_hz_, log};
     // No espeakSSML and no espeakPHONEMES: '<' and "[[" are plain text.
     const espeak_ERROR err =
         espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &stream);
@@ -396,7 +484,13 @@ class EspeakEngineImpl final : public EspeakEngine {
     Result<std::string> text = prepare(req.text, req.language);
     if (!text.ok()) return text.status();
     if (!has_speakable(text.value())) return Status::ok_status();
-    return espeak_->speak(text.value(), choose(req.language, req.voice), target_hz, tempo, sink, cancel);
+    // Japanese is read from kana the text does not contain: it has no word positions.
+    const bool marks = req.marks && req.language != Language::kJapanese;
+    EventLog log;
+    Status spoken =
+        espeak_->speak(text.value(), choose(req.language, req.voice), target_hz, tempo, sink, cancel, marks ? &log : nullptr);
+    if (spoken.ok() && marks) report_words(log, req.text, sink);
+    return spoken;
   }
 
   F0Reach f0_reach(Language lang, const VoiceProfile& voice) override {

@@ -226,17 +226,28 @@ const Result<LoadedVoices>& registered_voices() {
   return voices;
 }
 
+// Text as flite's front end reads it, with the byte of the original text
+// each of its bytes came from.
+struct FoldedText {
+  std::string text;
+  std::vector<std::size_t> source;  // source[i]: where text[i] came from; one extra entry: the end
+};
+
 // flite's front end reads ASCII. Folds what English text commonly carries
 // beyond it: typographic quotes and dashes, full-width forms, no-break and
 // ideographic spaces, Latin-1 letters (to their base letter); control
 // characters become spaces. Anything else passes through (flite skips it).
-std::string fold_for_flite(std::string_view text) {
+FoldedText fold_for_flite(std::string_view text) {
   // U+00C0..U+00FF; '*' marks the two that are not letters.
   static constexpr std::string_view kLatin1 = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo*ouuuuyty";
   static_assert(kLatin1.size() == 0x40);
-  std::string out;
+  FoldedText folded;
+  std::string& out = folded.text;
   out.reserve(text.size());
-  for (char32_t c : utf8::decode(text)) {
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t length = std::max<std::size_t>(1, utf8::char_length(text, at));
+    const std::u32string decoded = utf8::decode(text.substr(at, length));
+    const char32_t c = decoded.empty() ? U'\uFFFD' : decoded.front();
     if (c < 0x20 || c == 0x7F) {
       out += (c == '\n' || c == '\t' || c == '\r') ? static_cast<char>(c) : ' ';
     } else if (c < 0x80) {
@@ -262,8 +273,11 @@ std::string fold_for_flite(std::string_view text) {
     } else {
       utf8::append(out, c);
     }
+    folded.source.resize(out.size(), at);
+    at += length;
   }
-  return out;
+  folded.source.push_back(text.size());
+  return folded;
 }
 
 bool has_ascii_alnum(std::string_view text) {
@@ -302,6 +316,47 @@ int forward_chunk(const cst_wave* w, int start, int size, int /*last*/, cst_audi
   return stream->cancelled ? CST_AUDIO_STREAM_STOP : CST_AUDIO_STREAM_CONT;
 }
 
+// Reports the words of a synthesized utterance to the sink. Each Token is
+// found in the folded text (its prepunctuation, name and punctuation are
+// contiguous there, and tokens come in order); each of its Words spans its
+// segments, whose `end` features are seconds into the utterance's audio.
+void report_words(cst_utterance* utt, const FoldedText& folded, AudioSink& sink) {
+  cst_relation* tokens = utt_relation(utt, "Token");
+  if (tokens == nullptr) return;
+  auto sample_at = [](float seconds) { return static_cast<int64_t>(std::lround(seconds * kSampleRateHz)); };
+  std::size_t cursor = 0;
+  for (cst_item* token = relation_head(tokens); token != nullptr; token = item_next(token)) {
+    const std::string name = item_feat_string(token, "name");
+    std::string written = std::string(item_feat_string(token, "prepunctuation")) + name + item_feat_string(token, "punc");
+    std::size_t at = folded.text.find(written, cursor);
+    if (at == std::string::npos) {
+      written = name;
+      at = folded.text.find(written, cursor);
+    }
+    if (at == std::string::npos || written.empty()) continue;
+    cursor = at + written.size();
+    for (cst_item* word = item_daughter(item_as(token, "Token")); word != nullptr; word = item_next(word)) {
+      WordMark mark{folded.source[at], folded.source[cursor], 0, 0, {}};
+      for (cst_item* syllable = item_daughter(item_as(word, "SylStructure")); syllable != nullptr;
+           syllable = item_next(syllable)) {
+        const int stress = item_feat_int(syllable, "stress");
+        for (cst_item* segment = item_daughter(syllable); segment != nullptr; segment = item_next(segment)) {
+          const cst_item* previous = item_prev(item_as(segment, "Segment"));
+          PhoneMark phone{item_feat_string(segment, "name"),
+                          std::string_view(ffeature_string(segment, "ph_vc")) == "+" ? stress : 0,
+                          previous ? sample_at(item_feat_float(previous, "end")) : 0,
+                          sample_at(item_feat_float(segment, "end"))};
+          mark.phones.push_back(std::move(phone));
+        }
+      }
+      if (mark.phones.empty()) continue;
+      mark.begin_sample = mark.phones.front().begin_sample;
+      mark.end_sample = mark.phones.back().end_sample;
+      sink.on_word(mark);
+    }
+  }
+}
+
 using UtterancePtr = std::unique_ptr<cst_utterance, decltype(&delete_utterance)>;
 
 class FliteEngine final : public Engine {
@@ -325,7 +380,8 @@ class FliteEngine final : public Engine {
     if (!positive_finite(tempo)) return Status::invalid_argument("speaking rate must be positive", "rate");
     if (!positive_finite(target_hz)) return Status::invalid_argument("pitch must be positive", "pitch");
     if (cancel.cancelled()) return Status::cancelled();
-    const std::string text = fold_for_flite(req.text);
+    const FoldedText folded = fold_for_flite(req.text);
+    const std::string& text = folded.text;
     if (!has_ascii_alnum(text)) return Status::ok_status();
 
     const LoadedVoice& v = (*voices_)[static_cast<std::size_t>(flite_voice_for(req.voice))];
@@ -352,6 +408,7 @@ class FliteEngine final : public Engine {
     if (utt_synth(utt.get()) == nullptr) return Status::internal("flite synthesis failed");
     if (stream.sink_threw) return Status::internal("audio sink threw");
     if (stream.cancelled) return Status::cancelled();
+    if (req.marks) report_words(utt.get(), folded, sink);
     return Status::ok_status();
   }
 

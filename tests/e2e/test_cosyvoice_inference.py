@@ -59,8 +59,9 @@ async def receive_task(ws, timeout=60):
 
 
 async def cosyvoice_streaming_call(url):
-    """SpeechSynthesizer(model="cosyvoice-v3-flash", voice="longanyang", format=OGG_OPUS_24KHZ_MONO_32KBPS)
-    .streaming_call(...) twice, streaming_flush(), streaming_complete() — the SDK's frames."""
+    """SpeechSynthesizer(model="cosyvoice-v3-flash", voice="longanyang", format=OGG_OPUS_24KHZ_MONO_32KBPS,
+    additional_params={"word_timestamp_enabled": True}).streaming_call(...) twice, streaming_flush(),
+    streaming_complete() — the SDK's frames."""
     task_id = uuid.uuid4().hex
     headers = {"Authorization": f"Bearer {API_KEY}",
                "user-agent": "dashscope/1.26.2; python/3.11.2; platform/Linux; processor/x86_64"}
@@ -71,7 +72,8 @@ async def cosyvoice_streaming_call(url):
                         "function": "SpeechSynthesizer", "input": {},
                         "parameters": {"voice": "longanyang", "volume": 50, "text_type": "PlainText",
                                        "sample_rate": 24000, "rate": 1.0, "format": "opus", "pitch": 1.0,
-                                       "seed": 0, "type": 0, "bit_rate": 32, "language_hints": ["zh"]}}}))
+                                       "seed": 0, "type": 0, "bit_rate": 32, "language_hints": ["zh"],
+                                       "word_timestamp_enabled": True}}}))
         started = json.loads(await asyncio.wait_for(ws.recv(), 10))
         assert started["header"]["event"] == "task-started"
         assert started["header"]["task_id"] == task_id
@@ -109,6 +111,19 @@ def test_cosyvoice_sdk_streaming_call(server):
     originals = [e["payload"]["output"]["original_text"] for e in events
                  if e["payload"].get("output") and e["payload"]["output"].get("type") == "sentence-begin"]
     assert originals == ["床前明月光，疑是地上霜。", "举头望明月，低头思故乡"]
+    # Word timestamps (§9.1): one unit per character in each sentence-end, times
+    # increasing across the task, and the last sentence's again in task-finished.
+    ends = [e["payload"]["output"] for e in events
+            if e["payload"].get("output") and e["payload"]["output"].get("type") == "sentence-end"]
+    last_begin = 0
+    for end in ends:
+        words = end["sentence"]["words"]
+        assert "".join(w["text"] for w in words) == end["original_text"]
+        for w in words:
+            assert end["original_text"][w["begin_index"]:w["end_index"]] == w["text"]
+            assert last_begin <= w["begin_time"] <= w["end_time"]
+            last_begin = w["begin_time"]
+    assert final["payload"]["output"]["sentence"] == ends[-1]["sentence"]
     fields, pcm = decode(audio, ".ogg")
     assert fields["codec_name"] == "opus"
     assert len(pcm) / 2 / 48000 > 2.0

@@ -12,7 +12,9 @@
 #include <boost/json.hpp>
 
 #include "audio/audio_test_util.h"
+#include "audio/pitch_tracker.h"
 #include "integration/audio_checks.h"
+#include "integration/inference_fixture.h"
 #include "integration/test_server.h"
 #include "support/ws_client.h"
 
@@ -22,112 +24,6 @@ namespace {
 namespace json = boost::json;
 using audio::test_util::ffmpeg_decode;
 using audio::test_util::TempFile;
-
-constexpr const char* kPath = "/api-ws/v1/inference";
-
-// What one task produced: its text events and its audio, in arrival order.
-struct TaskOutput {
-  std::vector<json::object> events;
-  std::vector<std::string> order;  // event names / sub-types, "binary" for audio frames
-  std::string audio;
-  bool binary_after_synthesis = true;  // every binary frame right after a sentence-synthesis (CosyVoice)
-};
-
-std::string event_name(const json::object& e) { return std::string(e.at("header").at("event").as_string()); }
-
-std::string label(const json::object& e) {
-  std::string name = event_name(e);
-  if (name == "result-generated") {
-    const json::object& out = e.at("payload").at("output").as_object();
-    if (const json::value* type = out.if_contains("type")) return std::string(type->as_string());
-  }
-  return name;
-}
-
-// Reads until task-finished or task-failed (or a close / 20 s).
-TaskOutput read_task(WsClient& c, bool cosyvoice = true) {
-  TaskOutput t;
-  const auto deadline = std::chrono::steady_clock::now() + 20s;
-  while (std::chrono::steady_clock::now() < deadline) {
-    auto m = c.read_message(10s);
-    if (!m) break;
-    if (m->binary) {
-      if (cosyvoice && (t.order.empty() || t.order.back() != "sentence-synthesis")) t.binary_after_synthesis = false;
-      t.order.push_back("binary");
-      t.audio += m->data;
-      continue;
-    }
-    json::object e = json::parse(m->data).as_object();
-    t.order.push_back(label(e));
-    t.events.push_back(e);
-    const std::string name = event_name(e);
-    if (name == "task-finished" || name == "task-failed") break;
-  }
-  return t;
-}
-
-json::object run_task(const std::string& task_id, const std::string& model, json::object parameters,
-                      json::object input = {}, const std::string& streaming = "duplex") {
-  return {{"header", {{"action", "run-task"}, {"task_id", task_id}, {"streaming", streaming}}},
-          {"payload",
-           {{"task_group", "audio"}, {"task", "tts"}, {"function", "SpeechSynthesizer"}, {"model", model},
-            {"parameters", std::move(parameters)}, {"input", std::move(input)}}}};
-}
-
-json::object continue_task(const std::string& task_id, json::object input) {
-  return {{"header", {{"action", "continue-task"}, {"task_id", task_id}, {"streaming", "duplex"}}},
-          {"payload", {{"input", std::move(input)}}}};
-}
-
-json::object finish_task(const std::string& task_id) {
-  return {{"header", {{"action", "finish-task"}, {"task_id", task_id}, {"streaming", "duplex"}}},
-          {"payload", {{"input", json::object()}}}};
-}
-
-json::object params(const std::string& voice, const std::string& format, int rate) {
-  return {{"text_type", "PlainText"}, {"voice", voice}, {"format", format}, {"sample_rate", rate},
-          {"volume", 50}, {"rate", 1.0}, {"pitch", 1.0}};
-}
-
-class InferenceTest : public SharedServerTest {
- protected:
-  std::unique_ptr<WsClient> open(const std::string& path = kPath) {
-    HandshakeResult r;
-    auto c = WsClient::connect(server_->port(), path, kTestKey, &r);
-    EXPECT_NE(c, nullptr) << r.status << " " << r.body;
-    return c;
-  }
-
-  // The first event after a run-task: task-started, or fails the test.
-  static void expect_started(WsClient& c, const std::string& task_id) {
-    auto m = c.read_message();
-    ASSERT_TRUE(m && !m->binary);
-    json::object e = json::parse(m->data).as_object();
-    EXPECT_EQ(event_name(e), "task-started") << m->data;
-    EXPECT_EQ(e.at("header").at("task_id").as_string(), task_id);
-    EXPECT_TRUE(e.at("header").as_object().contains("attributes"));
-    EXPECT_TRUE(e.at("payload").as_object().empty());
-  }
-
-  // Sends `message` on a fresh connection and expects task-failed with
-  // InvalidParameter and a message containing `wanted`, then a close.
-  void expect_run_task_failure(const json::object& message, const std::string& wanted) {
-    auto c = open();
-    ASSERT_NE(c, nullptr);
-    c->send(message);
-    TaskOutput t = read_task(*c);
-    ASSERT_FALSE(t.events.empty()) << wanted;
-    const json::object& header = t.events.back().at("header").as_object();
-    EXPECT_EQ(header.at("event").as_string(), "task-failed") << json::serialize(t.events.back());
-    EXPECT_EQ(header.at("error_code").as_string(), "InvalidParameter");
-    EXPECT_NE(std::string(header.at("error_message").as_string()).find(wanted), std::string::npos)
-        << header.at("error_message").as_string() << " vs " << wanted;
-    EXPECT_TRUE(t.events.back().at("payload").as_object().empty());
-    EXPECT_FALSE(c->read_message(5s).has_value());
-    EXPECT_TRUE(c->closed());
-    EXPECT_EQ(c->close_code(), 1000);
-  }
-};
 
 // The SDK's call(): format "Default", sample_rate 0 (mp3 22050), enable_ssml
 // true with plain text, type and seed; continue-task with routing fields.
@@ -304,7 +200,7 @@ TEST_F(InferenceTest, FlushSynthesizesAnUnfinishedSentence) {
 
 TEST_F(InferenceTest, SambertTaskFinishesByItself) {
   HandshakeResult r;
-  auto c = WsClient::connect(server_->port(), std::string(kPath) + "/", kTestKey, &r);  // trailing slash
+  auto c = WsClient::connect(server_->port(), std::string(kInferencePath) + "/", kTestKey, &r);  // trailing slash
   ASSERT_NE(c, nullptr) << r.status;
   c->send(run_task("sambert-1", "sambert-zhichu-v1", {{"stream", true}}, {{"text", "今天天气怎么样。Fine, thanks."}},
                    "out"));
@@ -359,9 +255,10 @@ TEST_F(InferenceTest, RunTaskValidationErrors) {
       {{"rate", 3.0}, "'rate'"},
       {{"pitch", 0.1}, "'pitch'"},
       {{"bit_rate", 2}, "'bit_rate'"},
-      {{"text_type", "SSML"}, "'text_type'"},
-      {{"word_timestamp_enabled", true}, "'word_timestamp_enabled' is not supported"},
-      {{"instruction", "你说话的情感是happy。"}, "'instruction' is not supported"},
+      {{"text_type", "Markdown"}, "'text_type'"},
+      {{"word_timestamp_enabled", 1}, "'word_timestamp_enabled' must be a boolean"},
+      {{"instruction", "请开心一点"}, "'instruction' matches none of this voice's templates"},
+      {{"seed", 65536}, "'seed'"},
       {{"hot_fix", json::object{{"pronunciation", json::array()}}}, "'hot_fix' is not supported"},
       {{"language_hints", json::array{"xx"}}, "'language_hints'"},
   };
@@ -381,6 +278,60 @@ TEST_F(InferenceTest, RunTaskValidationErrors) {
   expect_run_task_failure(run_task("v11", "sambert-zhichu-v1", {{"format", "opus"}}, {{"text", "你好"}}, "out"),
                           "'format'");
   expect_run_task_failure(run_task("v12", "sambert-zhichu-v1", {}, {}, "out"), "Please ensure input text is valid.");
+}
+
+// One CosyVoice task on a fresh connection; its PCM (24 kHz) or, on failure, nothing.
+std::vector<int16_t> synthesize_pcm(WsClient& c, const std::string& model, json::object parameters,
+                                    const std::string& text, std::string* failure = nullptr) {
+  c.send(run_task("t-" + model, model, std::move(parameters)));
+  c.send(continue_task("t-" + model, {{"text", text}}));
+  c.send(finish_task("t-" + model));
+  TaskOutput t = read_task(c);
+  if (t.events.empty() || event_name(t.events.back()) != "task-finished") {
+    if (failure && !t.events.empty()) *failure = json::serialize(t.events.back());
+    return {};
+  }
+  return pcm_samples(t.audio);
+}
+
+double median_f0(const std::vector<int16_t>& pcm) {
+  auto pitch = audio::analyze_pitch(pcm, 24000);
+  return pitch.ok() ? pitch->median_hz : 0.0;
+}
+
+// §14-§15: every generation speaks its own voices; v3.5 has none; voices
+// without a free voxwire profile are reshaped ones (a Minnan woman from a
+// Minnan man); a template instruction moves the voice.
+TEST_F(InferenceTest, GenerationsVoicesAndInstructions) {
+  const std::string text = "今天天气很好，我们去公园散步吧。";
+  auto speak = [&](const std::string& model, const std::string& voice, json::object extra = {}) {
+    auto c = open();
+    json::object p = params(voice, "pcm", 24000);
+    for (auto& [k, v] : extra) p[k] = v;
+    std::string failure;
+    std::vector<int16_t> pcm = synthesize_pcm(*c, model, p, text, &failure);
+    EXPECT_FALSE(pcm.empty()) << model << " " << voice << ": " << failure;
+    return pcm;
+  };
+  EXPECT_GT(voiced_seconds(speak("cosyvoice-v1", "longxiaochun"), 24000), 1.0);
+  const double minnan_woman = median_f0(speak("cosyvoice-v2", "longanmin"));
+  const double minnan_man = median_f0(speak("cosyvoice-v3-flash", "longanyue_v3"));  // Rocky
+  EXPECT_GT(minnan_woman, 180.0);
+  EXPECT_LT(minnan_man, 160.0);
+
+  const double plain = median_f0(speak("cosyvoice-v3-flash", "longanyang"));
+  const double angry = median_f0(speak("cosyvoice-v3-flash", "longanyang", {{"instruction", "你说话的情感是angry。"}}));
+  EXPECT_GT(angry, plain * 1.03) << "angry " << angry << " Hz vs plain " << plain << " Hz";
+
+  auto c = open();
+  std::string failure;
+  EXPECT_TRUE(synthesize_pcm(*c, "cosyvoice-v3.5-plus", params("longanyang", "pcm", 24000), text, &failure).empty());
+  EXPECT_NE(failure.find("[tts:]Engine return error code: 418"), std::string::npos) << failure;
+  c = open();
+  json::object v2 = params("longxiaochun_v2", "pcm", 24000);
+  v2["instruction"] = "你说话的情感是happy。";
+  EXPECT_TRUE(synthesize_pcm(*c, "cosyvoice-v2", v2, text, &failure).empty());
+  EXPECT_NE(failure.find("'instruction' is not supported by model 'cosyvoice-v2'"), std::string::npos) << failure;
 }
 
 TEST_F(InferenceTest, TextErrorsFailTheTask) {
@@ -465,10 +416,10 @@ TEST_F(InferenceTest, InstructionErrors) {
 
 TEST_F(InferenceTest, HandshakeNeedsAKey) {
   HandshakeResult r;
-  EXPECT_EQ(WsClient::connect(server_->port(), kPath, "", &r), nullptr);
+  EXPECT_EQ(WsClient::connect(server_->port(), kInferencePath, "", &r), nullptr);
   EXPECT_EQ(r.status, 401);
   EXPECT_NE(r.body.find("InvalidApiKey"), std::string::npos);
-  EXPECT_EQ(WsClient::connect(server_->port(), kPath, "sk-wrong", &r), nullptr);
+  EXPECT_EQ(WsClient::connect(server_->port(), kInferencePath, "sk-wrong", &r), nullptr);
   EXPECT_EQ(r.status, 401);
 }
 
@@ -477,7 +428,7 @@ TEST(InferenceTimers, IdleConnectionIsClosedAfterTheIdleTimeout) {
   config.idle_timeout_ms = 500;
   TestServer server(config);
   HandshakeResult r;
-  auto c = WsClient::connect(server.port(), kPath, kTestKey, &r);
+  auto c = WsClient::connect(server.port(), kInferencePath, kTestKey, &r);
   ASSERT_NE(c, nullptr);
   // Idle after a finished task too: the timer restarts at task-finished.
   c->send(run_task("idle", "cosyvoice-v3-flash", params("longanyang", "pcm", 24000)));
@@ -499,7 +450,7 @@ TEST(InferenceTimers, SilentClientFailsTheTaskWithClientError) {
   config.task_gap_timeout_ms = 400;
   TestServer server(config);
   HandshakeResult r;
-  auto c = WsClient::connect(server.port(), kPath, kTestKey, &r);
+  auto c = WsClient::connect(server.port(), kInferencePath, kTestKey, &r);
   ASSERT_NE(c, nullptr);
   c->send(run_task("gap", "cosyvoice-v3-flash", params("longanyang", "pcm", 24000)));
   TaskOutput t = read_task(*c);
@@ -514,7 +465,7 @@ TEST(InferenceTimers, SilentClientFailsTheTaskWithClientError) {
 TEST(InferenceConnection, DisconnectMidTaskStopsTheSynthesis) {
   TestServer server;
   HandshakeResult r;
-  auto c = WsClient::connect(server.port(), kPath, kTestKey, &r);
+  auto c = WsClient::connect(server.port(), kInferencePath, kTestKey, &r);
   ASSERT_NE(c, nullptr);
   c->send(run_task("gone", "cosyvoice-v3-flash", params("longanyang", "pcm", 24000)));
   std::string text;
@@ -538,7 +489,7 @@ TEST(InferenceConnection, DisconnectMidTaskStopsTheSynthesis) {
 TEST(InferenceConnection, OversizedMessageClosesWith1009) {
   TestServer server;
   HandshakeResult r;
-  auto c = WsClient::connect(server.port(), kPath, kTestKey, &r);
+  auto c = WsClient::connect(server.port(), kInferencePath, kTestKey, &r);
   ASSERT_NE(c, nullptr);
   c->send_text(std::string(2u << 20, ' '));
   EXPECT_FALSE(c->read_message(5s).has_value());
@@ -551,7 +502,7 @@ TEST(InferenceLimits, TasksCountAgainstTheModelsRequestsPerMinute) {
   config.rpm = 2;
   TestServer server(config);
   HandshakeResult r;
-  auto c = WsClient::connect(server.port(), kPath, kTestKey, &r);
+  auto c = WsClient::connect(server.port(), kInferencePath, kTestKey, &r);
   ASSERT_NE(c, nullptr);
   for (const std::string id : {"rpm1", "rpm2"}) {
     c->send(run_task(id, "cosyvoice-v2", params("longcheng_v2", "pcm", 16000)));
