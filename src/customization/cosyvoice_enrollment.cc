@@ -9,6 +9,7 @@
 #include "customization/request_fields.h"
 #include "customization/voice_directory.h"
 #include "customization/voice_names.h"
+#include "inference/inference_catalog.h"
 #include "tts/script.h"
 #include "voice/voice_description.h"
 
@@ -17,16 +18,6 @@ namespace {
 
 namespace json = boost::json;
 using store::CustomVoiceKind;
-
-struct TargetModel {
-  std::string_view name;
-  bool designs;  // takes designed voices too (all take clones)
-};
-// §13.4, §13.5.
-constexpr TargetModel kTargetModels[] = {
-    {"cosyvoice-v1", false},        {"cosyvoice-v2", false},         {"cosyvoice-v3-flash", true},
-    {"cosyvoice-v3-plus", true},    {"cosyvoice-v3.5-flash", true},  {"cosyvoice-v3.5-plus", true},
-};
 
 // §13.4: the languages a recording may be in; §13.5: those of a design's preview.
 constexpr std::string_view kCloneLanguages[] = {"zh", "en", "fr", "de", "ja", "ko", "ru", "pt", "th", "id", "vi"};
@@ -45,9 +36,11 @@ std::string joined(std::span<const std::string_view> names) {
 Result<std::string> target_model(const json::object& input, CustomVoiceKind kind) {
   auto target = required_string(input, "target_model", "input.target_model");
   if (!target.ok()) return target.status();
+  // The CosyVoice models that speak voices of this kind (§13.4, §13.5).
   std::vector<std::string_view> valid;
-  for (const TargetModel& m : kTargetModels) {
-    if (kind == CustomVoiceKind::kCloned || m.designs) valid.push_back(m.name);
+  for (const inference::InferenceModel& m : inference::inference_models()) {
+    const bool speaks = kind == CustomVoiceKind::kCloned ? m.caps.custom_voices : m.caps.designed_voices;
+    if (m.family == inference::Family::kCosyVoice && speaks) valid.push_back(m.name);
   }
   if (std::find(valid.begin(), valid.end(), *target) == valid.end()) {
     return Status::invalid_argument("Invalid value for 'input.target_model': '" + *target + "'. " +

@@ -1,6 +1,8 @@
 #include "customization/voice_directory.h"
 
+#include "base/log.h"
 #include "catalog/voice_lookup.h"
+#include "customization/cosyvoice_enrollment.h"
 
 namespace voxwire::customization {
 
@@ -20,6 +22,22 @@ Result<VoiceProfile> VoiceDirectory::resolve(const catalog::ModelInfo& model, co
   if (found->target_model != model.name) return refused();
   if (Status s = store_.mark_used(scope, found->name, clock_.now_ms()); !s.ok()) return s;
   return found->profile;
+}
+
+Result<store::StoredVoice> VoiceDirectory::enrolled_voice(const auth::Caller& caller, std::string_view model,
+                                                         std::string_view voice_id) {
+  const store::Scope scope = scope_of(caller);
+  Result<store::StoredVoice> found = store_.find(scope, kCosyVoiceEnrollment, voice_id);
+  if (!found.ok()) {
+    if (found.status().code() != StatusCode::kNotFound) log::error("voice_lookup_failed", {{"error", found.status().to_string()}});
+    return found;
+  }
+  if (found->target_model != model) return Status::not_found("'" + std::string(voice_id) + "' is not a voice of " + std::string(model));
+  if (Status s = store_.mark_used(scope, found->name, clock_.now_ms()); !s.ok()) {
+    log::error("voice_lookup_failed", {{"error", s.to_string()}});
+    return s;
+  }
+  return found;
 }
 
 Result<std::string> VoiceDirectory::target_model_of(const auth::Caller& caller, std::string_view voice) {

@@ -2,8 +2,9 @@
 // model voice-enrollment, create_voice (clone from a URL or data URI, design
 // with a decodable preview), list_voice, query_voice, update_voice,
 // delete_voice with the SDK's request bodies and headers, every documented
-// error, the quota shared by clones and designs, and isolation between
-// accounts and workspaces.
+// error, the quota shared by clones and designs, isolation between accounts
+// and workspaces, and the voices speaking on /api-ws/v1/inference with their
+// target model only.
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -12,11 +13,11 @@
 #include <thread>
 
 #include "audio/audio_test_util.h"
-#include "auth/api_keys.h"
+#include "audio/pitch_tracker.h"
 #include "base/base64.h"
 #include "integration/audio_checks.h"
 #include "integration/customization_fixture.h"
-#include "store/voice_store.h"
+#include "integration/inference_fixture.h"
 #include "support/canned_http_server.h"
 
 namespace voxwire::testing {
@@ -70,6 +71,39 @@ void expect_error(const JsonReply& r, int status, std::string_view code, std::st
   EXPECT_NE(std::string(r.body.at("message").as_string()).find(message_part), std::string::npos)
       << json::serialize(r.body);
 }
+
+// A CosyVoice task on /api-ws/v1/inference speaking `text` with `voice`:
+// the PCM (24 kHz) it produced, or why it failed ("<error_code>: <message>").
+struct Spoken {
+  std::string failure;
+  std::vector<int16_t> pcm;
+};
+Spoken speak(const TestServer& server, const std::string& model, const std::string& voice, const std::string& text,
+             const std::string& key = kTestKey) {
+  HandshakeResult handshake;
+  auto c = WsClient::connect(server.port(), kInferencePath, key, &handshake);
+  if (!c) return {"handshake " + std::to_string(handshake.status), {}};
+  const std::string task_id = "task-" + voice.substr(voice.size() - 8) + "-" + model;
+  c->send(run_task(task_id, model, params(voice, "pcm", 24000)));
+  c->send(continue_task(task_id, {{"text", text}}));
+  c->send(finish_task(task_id));
+  TaskOutput t = read_task(*c);
+  if (t.events.empty()) return {"no events", {}};
+  const json::object& header = t.events.back().at("header").as_object();
+  if (header.at("event").as_string() == "task-failed") {
+    return {std::string(header.at("error_code").as_string()) + ": " + std::string(header.at("error_message").as_string()),
+            {}};
+  }
+  return {"", pcm_samples(t.audio)};
+}
+
+double median_f0(const std::vector<int16_t>& pcm, int rate_hz) {
+  auto stats = audio::analyze_pitch(pcm, rate_hz);
+  return stats.ok() ? stats->median_hz : 0;
+}
+
+constexpr const char* kEnglishText = "It was a bright cold day in April, and the clocks were striking thirteen.";
+constexpr const char* kRefused = "InvalidParameter: [tts:]Engine return error code: 418";
 
 server::ServerConfig config_with(int max_voices = 1000) {
   auto config = TestServer::default_config();
@@ -248,16 +282,9 @@ TEST_F(CosyVoiceEnrollment, ListPagesNewestFirstAndFiltersOnTheExactPrefix) {
 TEST_F(CosyVoiceEnrollment, UpdateVoiceReanalysesTheNewRecordingUnderTheSameId) {
   const std::string voice_id = create_clone("updated");
   json::object before = expect_ok(post(sdk_body(action("query_voice", {{"voice_id", voice_id}}))));
-  // The profile as stored (the server's database, read beside it).
-  auto stored_f0 = [&] {
-    auto store = store::VoiceStore::open(server_->data_dir() + "/voxwire.db");
-    EXPECT_TRUE(store.ok());
-    if (!store.ok()) return 0.0;
-    auto voice = (*store)->find({auth::account_of(kTestKey), ""}, "voice-enrollment", voice_id);
-    EXPECT_TRUE(voice.ok()) << voice.status().to_string();
-    return voice.ok() ? voice->profile.median_f0_hz : 0.0;
-  };
-  const double f0_before = stored_f0();
+  Spoken before_update = speak(*server_, "cosyvoice-v3-plus", voice_id, kEnglishText);
+  ASSERT_EQ(before_update.failure, "");
+  const double f0_before = median_f0(before_update.pcm, 24000);
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // gmt_modified has whole seconds
   CannedHttpServer files({ok_response(reference_recording_wav("pitch 700"), "audio/wav")});
   EXPECT_TRUE(
@@ -266,7 +293,9 @@ TEST_F(CosyVoiceEnrollment, UpdateVoiceReanalysesTheNewRecordingUnderTheSameId) 
   EXPECT_EQ(after.at("gmt_create"), before.at("gmt_create"));
   EXPECT_NE(after.at("gmt_modified"), before.at("gmt_modified"));
   EXPECT_EQ(after.at("resource_link").as_string(), files.url());
-  EXPECT_GT(stored_f0(), f0_before * 1.3) << "the voice now follows the higher recording";
+  Spoken after_update = speak(*server_, "cosyvoice-v3-plus", voice_id, kEnglishText);
+  ASSERT_EQ(after_update.failure, "");
+  EXPECT_GT(median_f0(after_update.pcm, 24000), f0_before * 1.3) << "the voice now follows the higher recording";
 
   // A design cannot be updated; an unknown voice neither.
   const std::string design = create_design("noupdate");
@@ -358,6 +387,45 @@ TEST_F(CosyVoiceEnrollment, AccountsAndWorkspacesCannotSeeUseOrChangeEachOthersV
   }
   EXPECT_EQ(expect_ok(post(list)).at("voice_list").as_array().size(), 1u);
   expect_ok(post(query));
+}
+
+TEST_F(CosyVoiceEnrollment, AClonedVoiceSpeaksOnlyOnItsTargetModelForItsOwner) {
+  const std::string voice_id = create_clone("speaker", "cosyvoice-v3-plus");
+  Spoken spoken = speak(*server_, "cosyvoice-v3-plus", voice_id, kEnglishText);
+  ASSERT_EQ(spoken.failure, "");
+  EXPECT_GT(voiced_seconds(spoken.pcm, 24000), 1.5);
+  auto recording = audio::analyze_pitch(pcm_samples(recording_->substr(44)), 16000);
+  ASSERT_TRUE(recording.ok());
+  EXPECT_NEAR(median_f0(spoken.pcm, 24000), recording->median_hz, recording->median_hz * 0.12)
+      << "the clone speaks at the recorded speaker's pitch";
+
+  EXPECT_EQ(speak(*server_, "cosyvoice-v3-flash", voice_id, kEnglishText).failure, kRefused) << "another model";
+  EXPECT_EQ(speak(*server_, "cosyvoice-v3.5-plus", voice_id, kEnglishText).failure, kRefused) << "another model";
+  EXPECT_EQ(speak(*server_, "cosyvoice-v3-plus", voice_id, kEnglishText, kOtherKey).failure, kRefused)
+      << "another account";
+  EXPECT_EQ(speak(*server_, "cosyvoice-v3-plus", "cosyvoice-v3-plus-speaker-0123456789abcdef0123456789abcdef",
+                  kEnglishText)
+                .failure,
+            kRefused)
+      << "unknown";
+
+  // v1 and v3.5 have no system voices: they speak only voices made for them.
+  const std::string v1_voice = create_clone("legacy", "cosyvoice-v1");
+  EXPECT_EQ(speak(*server_, "cosyvoice-v1", v1_voice, "今天天气很好。").failure, "");
+  EXPECT_EQ(speak(*server_, "cosyvoice-v2", v1_voice, "今天天气很好。").failure, kRefused);
+
+  // A deleted voice is gone from synthesis too.
+  expect_ok(post(sdk_body(action("delete_voice", {{"voice_id", voice_id}}))));
+  EXPECT_EQ(speak(*server_, "cosyvoice-v3-plus", voice_id, kEnglishText).failure, kRefused);
+}
+
+TEST_F(CosyVoiceEnrollment, ADesignedVoiceSpeaksOnItsTargetModel) {
+  const std::string voice_id = create_design("speaks");  // cosyvoice-v3.5-plus
+  Spoken spoken = speak(*server_, "cosyvoice-v3.5-plus", voice_id, "各位听众朋友，大家好，欢迎收听今天的节目。");
+  ASSERT_EQ(spoken.failure, "");
+  EXPECT_GT(voiced_seconds(spoken.pcm, 24000), 1.0);
+  EXPECT_EQ(speak(*server_, "cosyvoice-v3.5-flash", voice_id, "大家好。").failure, kRefused);
+  EXPECT_EQ(speak(*server_, "cosyvoice-v3.5-plus", voice_id, "大家好。", kOtherKey).failure, kRefused);
 }
 
 TEST(CosyVoiceEnrollmentQuota, ClonesAndDesignsShareOneQuotaPerAccountBesideTheQwenProducts) {
