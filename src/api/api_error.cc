@@ -18,6 +18,7 @@ ApiError ApiError::voice_not_found(std::string_view voice) {
   return {400, "VoiceNotFound", "Voice not found: " + std::string(voice)};
 }
 ApiError ApiError::audio_preprocess(std::string message) { return {400, "Audio.PreprocessError", std::move(message)}; }
+ApiError ApiError::download_failed(std::string message) { return {400, "InvalidFile.DownloadFailed", std::move(message)}; }
 ApiError ApiError::allocation_quota(std::string message) {
   return {429, "Throttling.AllocationQuota", std::move(message)};
 }

@@ -28,6 +28,7 @@ struct ApiError {
   static ApiError invalid_parameter(std::string message);   // 400 InvalidParameter
   static ApiError voice_not_found(std::string_view voice);  // 400 VoiceNotFound
   static ApiError audio_preprocess(std::string message);    // 400 Audio.PreprocessError
+  static ApiError download_failed(std::string message);     // 400 InvalidFile.DownloadFailed
   static ApiError allocation_quota(std::string message);    // 429 Throttling.AllocationQuota
   static ApiError rate_quota(std::string message = {});     // 429 Throttling.RateQuota
   static ApiError path_not_found(std::string_view path);    // 404 NotFound

@@ -235,4 +235,6 @@ const CustomizationModel* find_customization_model(std::string_view name) {
   return nullptr;
 }
 
+std::span<const CustomizationModel> customization_models() { return kCustomizationModels; }
+
 }  // namespace voxwire::catalog

@@ -122,5 +122,7 @@ struct CustomizationModel {
 
 // The customization model named exactly `name` (§7.3), or nullptr.
 const CustomizationModel* find_customization_model(std::string_view name);
+// Both of them.
+std::span<const CustomizationModel> customization_models();
 
 }  // namespace voxwire::catalog

@@ -1,6 +1,8 @@
 #include "customization/voice_directory.h"
 
+#include "base/log.h"
 #include "catalog/voice_lookup.h"
+#include "customization/cosyvoice_enrollment.h"
 
 namespace voxwire::customization {
 
@@ -14,19 +16,33 @@ Result<VoiceProfile> VoiceDirectory::resolve(const catalog::ModelInfo& model, co
                                         std::string(model.name) + "'.",
                                     std::string(field));
   };
-  const auto kind = model.caps.voice_kind == catalog::VoiceKind::kDesigned ? store::CustomVoiceKind::kDesigned
-                                                                           : store::CustomVoiceKind::kCloned;
   store::Scope scope = scope_of(caller);
-  Result<store::StoredVoice> found = store_.find(scope, kind, voice);
+  Result<store::StoredVoice> found = store_.find(scope, model.caps.customization_model, voice);
   if (!found.ok()) return found.status().code() == StatusCode::kNotFound ? refused() : found.status();
   if (found->target_model != model.name) return refused();
   if (Status s = store_.mark_used(scope, found->name, clock_.now_ms()); !s.ok()) return s;
   return found->profile;
 }
 
+Result<store::StoredVoice> VoiceDirectory::enrolled_voice(const auth::Caller& caller, std::string_view model,
+                                                         std::string_view voice_id) {
+  const store::Scope scope = scope_of(caller);
+  Result<store::StoredVoice> found = store_.find(scope, kCosyVoiceEnrollment, voice_id);
+  if (!found.ok()) {
+    if (found.status().code() != StatusCode::kNotFound) log::error("voice_lookup_failed", {{"error", found.status().to_string()}});
+    return found;
+  }
+  if (found->target_model != model) return Status::not_found("'" + std::string(voice_id) + "' is not a voice of " + std::string(model));
+  if (Status s = store_.mark_used(scope, found->name, clock_.now_ms()); !s.ok()) {
+    log::error("voice_lookup_failed", {{"error", s.to_string()}});
+    return s;
+  }
+  return found;
+}
+
 Result<std::string> VoiceDirectory::target_model_of(const auth::Caller& caller, std::string_view voice) {
-  for (store::CustomVoiceKind kind : {store::CustomVoiceKind::kDesigned, store::CustomVoiceKind::kCloned}) {
-    Result<store::StoredVoice> found = store_.find(scope_of(caller), kind, voice);
+  for (const catalog::CustomizationModel& product : catalog::customization_models()) {
+    Result<store::StoredVoice> found = store_.find(scope_of(caller), product.name, voice);
     if (found.ok()) return found->target_model;
     if (found.status().code() != StatusCode::kNotFound) return found.status();
   }

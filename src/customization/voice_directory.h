@@ -1,7 +1,8 @@
 // customization/voice_directory.h: which voice a synthesis request names,
 // for a model and a caller — a system voice from the catalogue, or a custom
 // voice of the caller's scope whose target_model is exactly the model
-// (api-reference §4 pairing rules) — and recording that a custom voice was
+// (api-reference §4 pairing rules; for CosyVoice's voice-enrollment voices,
+// api-reference-cosyvoice §13.3) — and recording that a custom voice was
 // used. Thread-safe.
 #pragma once
 #include <string>
@@ -32,9 +33,17 @@ class VoiceDirectory {
   Result<VoiceProfile> resolve(const catalog::ModelInfo& model, const auth::Caller& caller, std::string_view voice,
                                std::string_view field);
 
-  // The model the caller's designed or cloned voice `voice` was created for
-  // (its target_model, the only model that speaks it); NotFound if the
-  // caller's scope has no custom voice of that name; Internal on a store failure.
+  // The caller's CosyVoice voice (voice-enrollment, api-reference-cosyvoice
+  // §13) `voice_id` if it was made for `model`, recording its use; NotFound
+  // if the caller's scope has none made for that model; Internal on a store
+  // failure (logged).
+  Result<store::StoredVoice> enrolled_voice(const auth::Caller& caller, std::string_view model,
+                                            std::string_view voice_id);
+
+  // The model the caller's voice `voice` of a Qwen product (qwen-voice-design,
+  // qwen-voice-enrollment) was created for (its target_model, the only model
+  // that speaks it); NotFound if the caller's scope has no such voice;
+  // Internal on a store failure.
   Result<std::string> target_model_of(const auth::Caller& caller, std::string_view voice);
 
  private:

@@ -15,15 +15,30 @@ std::tm local_time(int64_t unix_ms) {
   return tm;
 }
 
-}  // namespace
-
-bool valid_preferred_name(std::string_view name) {
-  if (name.empty() || name.size() > 16) return false;
+// 1 to max_length digits, ASCII letters or underscores.
+bool valid_name_part(std::string_view name, std::size_t max_length) {
+  if (name.empty() || name.size() > max_length) return false;
   for (char c : name) {
     bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     if (!ok) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool valid_preferred_name(std::string_view name) { return valid_name_part(name, 16); }
+
+bool valid_cosyvoice_prefix(std::string_view prefix) { return valid_name_part(prefix, 10); }
+
+std::string make_cosyvoice_voice_id(store::CustomVoiceKind kind, std::string_view target_model,
+                                    std::string_view prefix) {
+  std::string id(target_model);
+  id += kind == store::CustomVoiceKind::kDesigned ? "-vd-" : "-";
+  id += prefix;
+  id += '-';
+  id += ids::hex(32);
+  return id;
 }
 
 std::string make_voice_name(store::CustomVoiceKind kind, std::string_view preferred_name, int64_t now_ms) {

@@ -61,7 +61,8 @@ void TaskSession::EncodingSink::on_audio(std::span<const int16_t> pcm, int) {
   status = encoder->encode(pcm, &encoded);
 }
 
-TaskSession::TaskSession(TaskHost& host, TaskLimits limits) : host_(host), limits_(limits) {}
+TaskSession::TaskSession(TaskHost& host, TaskLimits limits, CustomVoiceLookup custom_voices)
+    : host_(host), limits_(limits), custom_voices_(std::move(custom_voices)) {}
 
 bool TaskSession::awaiting_client() const {
   return task_ && task_->model->family == Family::kCosyVoice && !task_->finishing;
@@ -157,7 +158,7 @@ void TaskSession::on_run_task(const std::string& task_id, const json::object& he
   }
   const std::string text = text_value && text_value->is_string() ? std::string(text_value->as_string()) : "";
 
-  Result<TaskParams> params = parse_task_params(*model, payload.if_contains("parameters"));
+  Result<TaskParams> params = parse_task_params(*model, payload.if_contains("parameters"), custom_voices_);
   if (!params.ok()) {
     const bool internal = params.status().code() == StatusCode::kInternal;
     return fail(task_id, internal ? "InternalError" : std::string(kInvalidParameter), params.status().message());

@@ -63,8 +63,9 @@ struct TaskLimits {
 
 class TaskSession {
  public:
-  // REQUIRES: host outlives the session.
-  explicit TaskSession(TaskHost& host, TaskLimits limits = {});
+  // REQUIRES: host outlives the session. `custom_voices` finds the caller's
+  // cloned and designed voices (none when empty).
+  explicit TaskSession(TaskHost& host, TaskLimits limits = {}, CustomVoiceLookup custom_voices = {});
 
   void on_text_frame(std::string_view frame);  // one client instruction
   void on_binary_frame() {}                    // TTS clients send none: ignored (§3.1)
@@ -135,6 +136,7 @@ class TaskSession {
 
   TaskHost& host_;
   const TaskLimits limits_;
+  const CustomVoiceLookup custom_voices_;
   std::optional<Task> task_;
   // Task ids already used on this connection: the last kRememberedIds.
   static constexpr std::size_t kRememberedIds = 4096;

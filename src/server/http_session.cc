@@ -380,7 +380,7 @@ void HttpSession::upgrade_inference(Request request) {
   std::optional<limits::SessionLimiter::Ticket> ticket = session_place(*caller, "inference_rejected");
   if (!ticket) return;
   stream_.expires_never();
-  std::make_shared<InferenceConnection>(std::move(stream_), context_, caller->account, std::move(*ticket),
+  std::make_shared<InferenceConnection>(std::move(stream_), context_, std::move(*caller), std::move(*ticket),
                                         exchange_.request_id, std::move(connection_))
       ->accept(std::move(request));
 }

@@ -8,13 +8,20 @@
 namespace voxwire::server {
 
 InferenceConnection::InferenceConnection(boost::beast::tcp_stream stream, ServerContext& context,
-                                         std::string account, limits::SessionLimiter::Ticket session_place,
+                                         auth::Caller caller, limits::SessionLimiter::Ticket session_place,
                                          std::string request_id, metrics::GaugeHold connection)
     : context_(context),
-      account_(std::move(account)),
+      account_(caller.account),
       session_place_(std::move(session_place)),
       connection_(std::move(connection)),
-      session_(*this),
+      session_(*this, {},
+               [&context, caller = std::move(caller)](std::string_view model,
+                                                      std::string_view voice_id) -> std::optional<inference::CustomVoice> {
+                 Result<store::StoredVoice> voice = context.voices.enrolled_voice(caller, model, voice_id);
+                 if (!voice.ok()) return std::nullopt;
+                 return inference::CustomVoice{std::move(voice->profile),
+                                               voice->kind == store::CustomVoiceKind::kDesigned};
+               }),
       transport_(std::move(stream), context, *this, "inference", std::move(request_id)) {}
 
 void InferenceConnection::accept(boost::beast::http::request<boost::beast::http::string_body> request) {

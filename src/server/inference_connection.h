@@ -26,9 +26,10 @@ class InferenceConnection : public std::enable_shared_from_this<InferenceConnect
                             private inference::TaskHost,
                             private WsTransport::Host {
  public:
-  // `account` is the caller's, for metering; request_id is the upgrade
-  // request's; `connection` counts the socket while it lives.
-  InferenceConnection(boost::beast::tcp_stream stream, ServerContext& context, std::string account,
+  // `caller` owns the cloned and designed voices its tasks may use and is
+  // metered; request_id is the upgrade request's; `connection` counts the
+  // socket while it lives.
+  InferenceConnection(boost::beast::tcp_stream stream, ServerContext& context, auth::Caller caller,
                       limits::SessionLimiter::Ticket session_place, std::string request_id,
                       metrics::GaugeHold connection);
 
@@ -61,7 +62,7 @@ class InferenceConnection : public std::enable_shared_from_this<InferenceConnect
   void on_end(std::string_view by, int code, std::string_view reason, std::chrono::milliseconds open_for) override;
 
   ServerContext& context_;
-  const std::string account_;
+  const std::string account_;                    // the caller's, for metering
   limits::SessionLimiter::Ticket session_place_;  // held while the connection lives
   metrics::GaugeHold connection_;                // held while the connection lives
   inference::TaskSession session_;

@@ -1,5 +1,6 @@
 #include "server/server_context.h"
 
+#include "customization/cosyvoice_enrollment.h"
 #include "inference/inference_catalog.h"
 
 namespace voxwire::server {
@@ -9,7 +10,7 @@ int ServerContext::rpm_limit(std::string_view model) const {
   const catalog::ModelInfo* info = models.find_model(model, catalog::Surface::kRealtime);
   if (info == nullptr) info = models.find_model(model, catalog::Surface::kHttp);
   if (info == nullptr && catalog::find_customization_model(model) == nullptr &&
-      inference::find_inference_model(model) == nullptr) {
+      model != customization::kCosyVoiceEnrollment && inference::find_inference_model(model) == nullptr) {
     return 0;
   }
   if (config.rpm > 0) return config.rpm;

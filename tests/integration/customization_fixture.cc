@@ -19,7 +19,12 @@ JsonReply post_customization(const TestServer& server, const json::object& body,
   std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/json"}};
   if (!key.empty()) headers.emplace_back("Authorization", "Bearer " + key);
   if (!workspace.empty()) headers.emplace_back("X-DashScope-WorkSpace", workspace);
-  HttpResult r = http_request(server.port(), "POST", kCustomizationPath, headers, json::serialize(body));
+  return post_customization_text(server, json::serialize(body), headers);
+}
+
+JsonReply post_customization_text(const TestServer& server, const std::string& body,
+                                  const std::vector<std::pair<std::string, std::string>>& headers) {
+  HttpResult r = http_request(server.port(), "POST", kCustomizationPath, headers, body);
   JsonReply reply;
   reply.status = r.status;
   boost::system::error_code ec;

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -22,6 +24,9 @@ struct JsonReply {
 
 JsonReply post_customization(const TestServer& server, const boost::json::object& body,
                              const std::string& key = kTestKey, const std::string& workspace = "");
+// POSTs `body` as it is with exactly `headers` (e.g. the SDK's).
+JsonReply post_customization_text(const TestServer& server, const std::string& body,
+                                  const std::vector<std::pair<std::string, std::string>>& headers);
 
 // A voice_design create with these fields over sensible defaults.
 boost::json::object design_request(boost::json::object input_overrides = {}, boost::json::object parameters = {});
