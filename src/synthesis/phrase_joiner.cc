@@ -57,7 +57,7 @@ PhrasePlacement PhraseJoiner::placement() const {
   PhrasePlacement placement;
   if (kept_any_) {
     placement.kept_begin = kept_begin_;
-    placement.kept_end = phrase_samples_;
+    placement.kept_end = std::max(kept_begin_, phrase_samples_ - static_cast<int64_t>(quiet_.size()));
     placement.out_begin_seconds = out_begin_seconds_;
     placement.sample_rate_hz = sample_rate_hz_;
   } else {
@@ -68,9 +68,7 @@ PhrasePlacement PhraseJoiner::placement() const {
 
 PhrasePlacement PhraseJoiner::end_phrase(int pause_ms) {
   PhrasePlacement placement = this->placement();
-  if (kept_any_ && pause_ms > 0) {
-    placement.kept_end = std::max(kept_begin_, phrase_samples_ - static_cast<int64_t>(quiet_.size()));
-  }
+  if (kept_any_ && pause_ms == 0) placement.kept_end = phrase_samples_;  // the quiet tail passes on too
   phrase_samples_ = 0;
   kept_any_ = false;
   if (pause_ms > 0) {

@@ -47,8 +47,8 @@ class PhraseJoiner final : public AudioSink {
   void finish();
   // Audio passed on so far.
   double seconds() const { return out_seconds_; }
-  // Samples of the current phrase so far, and where they went (as
-  // end_phrase(0) would say, without ending it).
+  // Samples of the current phrase so far, and where they went, its quiet
+  // tail (which a pause may yet drop) mapping to its last sound.
   int64_t phrase_samples() const { return phrase_samples_; }
   PhrasePlacement placement() const;
 

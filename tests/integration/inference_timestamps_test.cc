@@ -106,6 +106,56 @@ TEST_F(InferenceTest, CosyVoiceWordTimestampsInSentenceEndAndTaskFinished) {
   EXPECT_EQ(finished.at("words"), output_of(ends[1]).at("sentence").at("words"));
 }
 
+// With SSML the segments' audio goes through the joiner that writes exact
+// <break>s (dropping the engine's own quiet around them): the words after a
+// break start where the sound resumes, not where the job's audio began.
+TEST_F(InferenceTest, WordTimestampsFollowSsmlBreaks) {
+  auto c = open();
+  ASSERT_NE(c, nullptr);
+  json::object p = params("longxiaochun_v2", "pcm", 24000);
+  p["word_timestamp_enabled"] = true;
+  p["enable_ssml"] = true;
+  c->send(run_task("ts-ssml", "cosyvoice-v2", p));
+  expect_started(*c, "ts-ssml");
+  c->send(continue_task("ts-ssml", {{"text", R"(<speak>Good morning.<break time="900ms"/>Many thanks.</speak>)"}}));
+  c->send(finish_task("ts-ssml"));
+  TaskOutput t = read_task(*c);
+  ASSERT_EQ(event_name(t.events.back()), "task-finished") << json::serialize(t.events.back());
+  std::vector<json::array> words;
+  for (const json::object& e : t.events) {
+    if (label(e) == "sentence-end") words.push_back(output_of(e).at("sentence").at("words").as_array());
+  }
+  ASSERT_EQ(words.size(), 2u);
+  ASSERT_FALSE(words[0].empty());
+  ASSERT_FALSE(words[1].empty());
+  std::vector<int16_t> pcm(t.audio.size() / 2);
+  std::memcpy(pcm.data(), t.audio.data(), pcm.size() * 2);
+  // The break: the longest run of quiet 10 ms frames.
+  const std::size_t frame = 240;
+  std::size_t run = 0, best_run = 0, best_end = 0;
+  for (std::size_t f = 0; (f + 1) * frame <= pcm.size(); ++f) {
+    int peak = 0;
+    for (std::size_t i = f * frame; i < (f + 1) * frame; ++i) peak = std::max(peak, std::abs(static_cast<int>(pcm[i])));
+    run = peak <= 64 ? run + 1 : 0;
+    if (run > best_run) best_run = run, best_end = f + 1;
+  }
+  EXPECT_NEAR(static_cast<double>(best_run) * 10, 900, 40) << "break ends at " << best_end * 10 << " ms";
+  const int64_t resumes_ms = static_cast<int64_t>(best_end) * 10;
+  const int64_t stops_ms = resumes_ms - static_cast<int64_t>(best_run) * 10;
+  EXPECT_NEAR(words[1][0].at("begin_time").as_int64(), resumes_ms, kToleranceMs) << json::serialize(words[1]);
+  // The sentence before it ends by the break, and nothing loud follows its last word.
+  const int64_t end_ms = words[0].back().at("end_time").as_int64();
+  EXPECT_LE(end_ms, stops_ms + kToleranceMs) << json::serialize(words[0]);
+  int peak = 0, after = 0;
+  for (std::size_t i = 0; i < pcm.size(); ++i) {
+    const int64_t ms = static_cast<int64_t>(i) * 1000 / 24000;
+    const int level = std::abs(static_cast<int>(pcm[i]));
+    peak = std::max(peak, level);
+    if (ms > end_ms + kToleranceMs && ms < stops_ms) after = std::max(after, level);
+  }
+  EXPECT_LT(after, peak / 20) << "speech between the last word's end and the break";
+}
+
 TEST_F(InferenceTest, SambertWordAndPhonemeTimestamps) {
   auto c = open();
   ASSERT_NE(c, nullptr);
