@@ -1,8 +1,11 @@
 #include "inference/ssml_script.h"
 
+#include <algorithm>
 #include <variant>
 
 #include "ssml/speech_plan.h"
+#include "synthesis/phrase_joiner.h"
+#include "tts/script.h"
 
 namespace voxwire::inference {
 
@@ -11,11 +14,15 @@ Result<SsmlScript> script_ssml(const InferenceModel& model, const TaskParams& pa
   if (!plan.ok()) return Status::invalid_argument("SSML: " + plan.status().message());
   SsmlScript script;
   for (ssml::PlanStep& step : plan->steps) {
-    if (const auto* silence = std::get_if<ssml::Silence>(&step)) {
-      script.trailing_pause_ms += silence->ms;
+    // A segment with nothing to say adds no sentence: the breaks around it
+    // join, at most kMaxPauseMs together.
+    auto* segment_step = std::get_if<ssml::SpeechSegment>(&step);
+    if (!segment_step || !has_speakable(segment_step->text)) {
+      const int ms = segment_step ? 0 : std::get<ssml::Silence>(step).ms;
+      script.trailing_pause_ms = std::min(PhraseJoiner::kMaxPauseMs, script.trailing_pause_ms + ms);
       continue;
     }
-    auto& segment = std::get<ssml::SpeechSegment>(step);
+    ssml::SpeechSegment& segment = *segment_step;
     TaskSentence sentence;
     sentence.characters = billed_characters(model.family, segment.written);
     sentence.original_text = std::move(segment.written);

@@ -151,7 +151,8 @@ Result<TaskParams> parse_task_params(const InferenceModel& model, const json::va
     number = out.sample_rate_hz;
     if (!read_number(p, "sample_rate", &number, &error)) return error;
     if (number != 0) {
-      if (number != std::floor(number) || !audio::is_supported_sample_rate(static_cast<int>(number))) {
+      if (number != std::floor(number) || number < 0 || number > 1e6 ||
+          !audio::is_supported_sample_rate(static_cast<int>(number))) {
         return invalid("Parameter 'sample_rate' must be one of 8000, 16000, 22050, 24000, 44100, 48000.");
       }
       out.sample_rate_hz = static_cast<int>(number);

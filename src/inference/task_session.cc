@@ -15,6 +15,15 @@
 namespace voxwire::inference {
 namespace {
 
+// `words` (units of the text that was spoken) as units of `written`.
+std::vector<TimedWord> onto_written(std::span<const TimedWord> words, std::string_view written,
+                                    double total_seconds) {
+  std::vector<SpokenUnit> spoken;
+  spoken.reserve(words.size());
+  for (const TimedWord& w : words) spoken.push_back({w.text, w.begin_seconds, w.end_seconds, w.phones});
+  return align_words(written, spoken, total_seconds);
+}
+
 // Where the words of a sentence whose audio went through the SSML joiner are
 // heard: the joiner drops the quiet around <break>s, so a time moves with the
 // placement of its sample (the sentence's first one is `first_sample` of the
@@ -25,14 +34,7 @@ std::vector<TimedWord> placed(std::span<const TimedWord> words, const PhrasePlac
     return placement.seconds_at(first_sample + std::llround(seconds * placement.sample_rate_hz));
   };
   std::vector<TimedWord> out(words.begin(), words.end());
-  for (TimedWord& w : out) {
-    w.begin_seconds = at(w.begin_seconds);
-    w.end_seconds = at(w.end_seconds);
-    for (TimedPhone& p : w.phones) {
-      p.begin_seconds = at(p.begin_seconds);
-      p.end_seconds = at(p.end_seconds);
-    }
-  }
+  map_times(out, at);
   return out;
 }
 
@@ -263,7 +265,7 @@ bool TaskSession::add_text(std::string_view text) {
   t.buffer.append(text);
   cut_sentences(/*everything=*/false);
   start_next();
-  return true;
+  return task_.has_value();  // not failed
 }
 
 bool TaskSession::add_ssml(std::string_view document) {
@@ -278,14 +280,22 @@ bool TaskSession::add_ssml(std::string_view document) {
     fail(t.id, internal ? "InternalError" : std::string(kInvalidParameter), script.status().message());
     return false;
   }
-  std::size_t chars = 0;  // markup is not counted (§8.1)
-  for (const TaskSentence& sentence : script->sentences) chars += utf8::length(sentence.original_text);
+  if (script->sentences.empty()) {
+    fail(t.id, std::string(kInvalidParameter), "Please ensure input text is valid.");
+    return false;
+  }
+  // Markup is not counted (§8.1); what is spoken instead of the text (sub, say-as) is.
+  std::size_t chars = 0;
+  for (const TaskSentence& sentence : script->sentences) {
+    chars += std::max(utf8::length(sentence.original_text), utf8::length(sentence.text));
+  }
   if (chars > limits_.max_chars_per_message) {
     fail(t.id, std::string(kInvalidParameter),
          "Text is too long: at most " + std::to_string(limits_.max_chars_per_message) + " characters per message.");
     return false;
   }
   t.chars_received += chars;
+  t.chars_spoken += chars;
   t.got_text = true;
   t.joiner = std::make_unique<PhraseJoiner>(t.sink, t.encoder->input_sample_rate_hz());
   t.trailing_pause_ms = script->trailing_pause_ms;
@@ -301,6 +311,13 @@ void TaskSession::cut_sentences(bool everything) {
   for (std::string_view piece : split_sentences(std::string_view(t.buffer).substr(0, n))) {
     if (has_speakable(piece)) {
       FixedText fixed = apply_hot_fix(t.params.hot_fix, piece);
+      // hot_fix replacements may lengthen the text: what is spoken has the task's limit too.
+      t.chars_spoken += utf8::length(fixed.text);
+      if (t.chars_spoken > limits_.max_chars_per_task) {
+        return fail(t.id, std::string(kInvalidParameter),
+                    "Text is too long after hot_fix replacements: at most " +
+                        std::to_string(limits_.max_chars_per_task) + " characters per task.");
+      }
       TaskSentence sentence;
       sentence.original_text = std::string(piece);
       sentence.characters = billed_characters(t.model->family, fixed.text);  // replacements are billed (§7)
@@ -337,6 +354,7 @@ void TaskSession::start_next() {
   t.sentence_begin_ms = static_cast<double>(t.sink.pcm_bytes) / 2.0 / rate * 1000.0;
   if (t.joiner) t.sentence_first_sample = t.joiner->phrase_samples();
   t.open_sentence = index;
+  t.open_rewritten = sentence.original_text != sentence.text;
   t.open_text = std::move(sentence.original_text);
   synthesis::SynthesisSpec spec;
   spec.text = std::move(sentence.text);
@@ -390,10 +408,13 @@ void TaskSession::on_job_done(uint64_t job_id, const Status& status, const synth
                                                       {"end_time", static_cast<int64_t>(end_ms)},
                                                       {"words", std::move(words)}}}}},
                             {"usage", {{"characters", t.characters}}}}));
-  } else if (t.params.word_timestamps && t.joiner) {
-    t.open_words = cosyvoice_words(placed(stats.words, t.joiner->placement(), t.sentence_first_sample), 0);
   } else if (t.params.word_timestamps) {
-    t.open_words = cosyvoice_words(stats.words, t.sentence_begin_ms);
+    // Units of what was spoken, re-cut into those of original_text where
+    // hot_fix or SSML (sub, say-as) changed the text, so indices point into it.
+    std::vector<TimedWord> words =
+        t.open_rewritten ? onto_written(stats.words, t.open_text, stats.audio_seconds) : stats.words;
+    t.open_words = t.joiner ? cosyvoice_words(placed(words, t.joiner->placement(), t.sentence_first_sample), 0)
+                            : cosyvoice_words(words, t.sentence_begin_ms);
   }
   start_next();
 }

@@ -106,9 +106,11 @@ class TaskSession {
     bool got_text = false;
     int text_messages = 0;
     std::size_t chars_received = 0;
+    std::size_t chars_spoken = 0;       // what is synthesized (after hot_fix replacements), code points
     int next_index = 0;                 // next sentence's index
     std::optional<int> open_sentence;   // index whose sentence-end is held back
     std::string open_text;
+    bool open_rewritten = false;        // its synthesized text differs from open_text (hot_fix, SSML)
     boost::json::array open_words;      // its word timestamps, once its job is done
     boost::json::array last_words;      // those of the last sentence-end sent (for task-finished)
     uint64_t job_id = 0;                // running job, 0 = none

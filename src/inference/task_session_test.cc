@@ -212,5 +212,42 @@ TEST(TaskSession, SambertWordsCarryPinyinPhonemes) {
           {"begin_time":510,"end_time":550,"text":"hh_e","tone":0},{"begin_time":550,"end_time":700,"text":"ay_e","tone":1}]}]})"));
 }
 
+// hot_fix replacements may lengthen the text: the task's limit holds for
+// what is spoken, not only for what the client wrote.
+TEST(TaskSession, HotFixReplacementsCountAgainstTheTaskLimit) {
+  FakeHost host;
+  TaskSession session(host, TaskLimits{.max_chars_per_message = 100, .max_chars_per_task = 100});
+  json::object hot_fix{{"replace", json::array{json::object{{"AI", std::string(60, 'x')}}}}};
+  session.on_text_frame(run_task("h1", "longanyang", {{"hot_fix", hot_fix}}));
+  session.on_text_frame(instruction("continue-task", "h1", {{"text", "AI AI. "}}));
+  ASSERT_FALSE(host.events.empty());
+  const json::object& header = host.events.back().at("header").as_object();
+  EXPECT_EQ(header.at("event").as_string(), "task-failed");
+  EXPECT_NE(std::string(header.at("error_message").as_string()).find("after hot_fix"), std::string::npos)
+      << header.at("error_message").as_string();
+  EXPECT_TRUE(host.jobs.empty());
+}
+
+// An SSML document of breaks and silent segments asks for no more than one
+// capped silence: nothing to say is an error, and silent segments are no sentences.
+TEST(TaskSession, SsmlWithoutSpeechFailsAndSilentSegmentsAreSkipped) {
+  FakeHost host;
+  TaskSession session(host);
+  session.on_text_frame(run_task("s1", "longanyang", {{"enable_ssml", true}}));
+  session.on_text_frame(instruction("continue-task", "s1", {{"text", R"(<speak><break time="10s"/>。</speak>)"}}));
+  ASSERT_FALSE(host.events.empty());
+  EXPECT_EQ(host.events.back().at("header").at("error_message").as_string(), "Please ensure input text is valid.");
+
+  FakeHost second;
+  TaskSession other(second);
+  std::string document = "<speak>";
+  for (int i = 0; i < 50; ++i) document += R"(<break time="10s"/>。)";
+  document += "你好</speak>";
+  other.on_text_frame(run_task("s2", "longanyang", {{"enable_ssml", true}}));
+  other.on_text_frame(instruction("continue-task", "s2", {{"text", document}}));
+  ASSERT_EQ(second.texts.size(), 1u);  // one sentence: the text after the last break
+  EXPECT_EQ(second.texts[0], "。你好");
+}
+
 }  // namespace
 }  // namespace voxwire::inference

@@ -74,7 +74,7 @@ PhrasePlacement PhraseJoiner::end_phrase(int pause_ms) {
   if (pause_ms > 0) {
     quiet_.clear();
     // A phrase without a sound adds its pause to the one owed.
-    pause_ms_ = (sounded_ || !after_pause_) ? pause_ms : pause_ms_ + pause_ms;
+    pause_ms_ = std::min(kMaxPauseMs, (sounded_ || !after_pause_) ? pause_ms : pause_ms_ + pause_ms);
     sounded_ = false;
     after_pause_ = true;
   }
@@ -84,7 +84,7 @@ PhrasePlacement PhraseJoiner::end_phrase(int pause_ms) {
 void PhraseJoiner::finish() {
   if (!quiet_.empty() && sample_rate_hz_ > 0) emit(quiet_, sample_rate_hz_);
   quiet_.clear();
-  if (after_pause_ && !sounded_ && pause_ms_ > 0 && sample_rate_hz_ > 0) {
+  if (write_trailing_pause_ && after_pause_ && !sounded_ && pause_ms_ > 0 && sample_rate_hz_ > 0) {
     const std::vector<int16_t> silence(static_cast<std::size_t>(static_cast<int64_t>(pause_ms_) * sample_rate_hz_ / 1000), 0);
     emit(silence, sample_rate_hz_);
   }

@@ -33,9 +33,13 @@ class PhraseJoiner final : public AudioSink {
   // Samples of magnitude at most this are silence.
   static constexpr int16_t kQuiet = 64;
 
-  // sample_rate_hz: the rate of a pause still owed at finish() when no audio
-  // came at all (0: none is written then).
-  explicit PhraseJoiner(AudioSink& out, int sample_rate_hz = 0) : out_(out), sample_rate_hz_(sample_rate_hz) {}
+  // trailing_pause_rate_hz > 0: a pause still owed at finish() is written
+  // (SSML <break>s at the end), at this rate if no audio came at all; 0: it
+  // is dropped, the engine's own ending closing the audio.
+  explicit PhraseJoiner(AudioSink& out, int trailing_pause_rate_hz = 0)
+      : out_(out), sample_rate_hz_(trailing_pause_rate_hz), write_trailing_pause_(trailing_pause_rate_hz > 0) {}
+  // The longest silence owed at once: pauses of phrases without a sound add up to this.
+  static constexpr int kMaxPauseMs = 10000;
 
   void on_audio(std::span<const int16_t> pcm, int sample_rate_hz) override;
   // Ends the current phrase and says where its audio went. pause_ms > 0:
@@ -63,6 +67,7 @@ class PhraseJoiner final : public AudioSink {
   bool sounded_ = false;        // the current phrase has made a sound
   bool after_pause_ = false;    // the current phrase follows a pause (its quiet start is dropped)
   int pause_ms_ = 0;            // silence owed before the next sound
+  bool write_trailing_pause_ = false;
   double out_seconds_ = 0;      // passed on so far
   // The current phrase.
   int64_t phrase_samples_ = 0;  // received

@@ -93,12 +93,28 @@ TEST(PhraseJoiner, PlacesEveryPhraseWhereItsSamplesWent) {
 // no audio at all the pause is written at the rate given up front.
 TEST(PhraseJoiner, PausesAtTheEdgesAreWrittenExactly) {
   Recorder out;
-  PhraseJoiner joiner(out);
+  PhraseJoiner joiner(out, 1000);
   joiner.end_phrase(300);
   joiner.on_audio(phrase(40, 10, 30), 1000);
   joiner.end_phrase(200);
   joiner.finish();
   EXPECT_EQ(runs(out.pcm), ".300 s10 .200 ");
+
+  // Without a trailing-pause rate (the Synthesizer's joiner) a pause owed at
+  // the end is dropped: the engine's own ending closes the audio.
+  Recorder plain;
+  PhraseJoiner synthesizer(plain);
+  synthesizer.on_audio(phrase(0, 10, 30), 1000);
+  synthesizer.end_phrase(200);
+  synthesizer.finish();
+  EXPECT_EQ(runs(plain.pcm), "s10 ");
+
+  // Pauses of phrases without a sound add up to at most kMaxPauseMs.
+  Recorder capped;
+  PhraseJoiner breaks(capped, 1000);
+  for (int i = 0; i < 5; ++i) breaks.end_phrase(4000);
+  breaks.finish();
+  EXPECT_EQ(runs(capped.pcm), "." + std::to_string(PhraseJoiner::kMaxPauseMs) + " ");
 
   Recorder silent;
   PhraseJoiner nothing(silent, 1000);

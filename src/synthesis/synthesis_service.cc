@@ -167,15 +167,10 @@ class Job final : public JobHandle, public std::enable_shared_from_this<Job> {
         words.empty() ? 0
                       : utf8::length(std::string_view(spec_.text)
                                          .substr(0, static_cast<std::size_t>(sentence.data() - spec_.text.data())));
+    map_times(words, [&](double seconds) { return seconds + sentence_begin_seconds; });
     for (TimedWord& w : words) {
       w.begin_char += chars_before;
       w.end_char += chars_before;
-      w.begin_seconds += sentence_begin_seconds;
-      w.end_seconds += sentence_begin_seconds;
-      for (TimedPhone& p : w.phones) {
-        p.begin_seconds += sentence_begin_seconds;
-        p.end_seconds += sentence_begin_seconds;
-      }
       stats_.words.push_back(std::move(w));
     }
     return sink.status_;

@@ -290,4 +290,15 @@ std::vector<TimedWord> align_words(std::string_view original, std::span<const Sp
   return words;
 }
 
+void map_times(std::span<TimedWord> words, const std::function<double(double)>& map) {
+  for (TimedWord& w : words) {
+    w.begin_seconds = map(w.begin_seconds);
+    w.end_seconds = map(w.end_seconds);
+    for (TimedPhone& p : w.phones) {
+      p.begin_seconds = map(p.begin_seconds);
+      p.end_seconds = map(p.end_seconds);
+    }
+  }
+}
+
 }  // namespace voxwire

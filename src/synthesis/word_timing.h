@@ -13,6 +13,7 @@
 // Pure functions, thread-safe.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -70,5 +71,8 @@ std::vector<SpokenUnit> spoken_units(std::string_view engine_text, std::span<con
 // audio of total_seconds.
 std::vector<TimedWord> align_words(std::string_view original, std::span<const SpokenUnit> spoken,
                                    double total_seconds);
+
+// Moves every time of `words`, their phones' included, through `map`.
+void map_times(std::span<TimedWord> words, const std::function<double(double)>& map);
 
 }  // namespace voxwire

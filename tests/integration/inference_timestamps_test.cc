@@ -156,6 +156,45 @@ TEST_F(InferenceTest, WordTimestampsFollowSsmlBreaks) {
   EXPECT_LT(after, peak / 20) << "speech between the last word's end and the break";
 }
 
+// Where hot_fix or SSML change what is spoken, the words are still units of
+// the original_text sent beside them (§9.1 indices).
+TEST_F(InferenceTest, WordIndicesPointIntoTheOriginalTextAfterRewrites) {
+  struct Case {
+    json::object extra;
+    std::string text;
+  };
+  const std::vector<Case> cases = {
+      {{{"hot_fix", {{"replace", json::array{json::object{{"AI", "人工智能"}}}}}}}, "我爱AI，你呢。"},
+      {{{"enable_ssml", true}}, R"(<speak>Welcome to <sub alias="World Wide Web Consortium">W3C</sub> today.</speak>)"},
+  };
+  for (const Case& k : cases) {
+    auto c = open();
+    ASSERT_NE(c, nullptr);
+    json::object p = params("longanyang", "pcm", 24000);
+    p["word_timestamp_enabled"] = true;
+    for (const auto& item : k.extra) p[item.key()] = item.value();
+    c->send(run_task("rw", "cosyvoice-v3-flash", p));
+    expect_started(*c, "rw");
+    c->send(continue_task("rw", {{"text", k.text}}));
+    c->send(finish_task("rw"));
+    TaskOutput t = read_task(*c);
+    ASSERT_EQ(event_name(t.events.back()), "task-finished") << json::serialize(t.events.back());
+    int checked = 0;
+    for (const json::object& e : t.events) {
+      if (label(e) != "sentence-end") continue;
+      const std::u32string original = utf8::decode(output_of(e).at("original_text").as_string());
+      for (const json::value& v : output_of(e).at("sentence").at("words").as_array()) {
+        const auto begin = static_cast<std::size_t>(v.at("begin_index").as_int64());
+        const auto end = static_cast<std::size_t>(v.at("end_index").as_int64());
+        ASSERT_LE(end, original.size()) << json::serialize(e);
+        EXPECT_EQ(utf8::encode(original.substr(begin, end - begin)), v.at("text").as_string());
+        ++checked;
+      }
+    }
+    EXPECT_GE(checked, 4) << k.text;
+  }
+}
+
 TEST_F(InferenceTest, SambertWordAndPhonemeTimestamps) {
   auto c = open();
   ASSERT_NE(c, nullptr);
