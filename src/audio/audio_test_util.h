@@ -48,6 +48,38 @@ double rms(std::span<const T> x) {
   return std::sqrt(sum / static_cast<double>(x.size()));
 }
 
+// The power of `x` at `hz` (Goertzel), normalised so that a sine of
+// amplitude A gives A^2 / 4 whatever the length.
+inline double tone_power(std::span<const int16_t> x, int sample_rate_hz, double hz) {
+  const double coeff = 2 * std::cos(2 * std::numbers::pi * hz / sample_rate_hz);
+  double s1 = 0, s2 = 0;
+  for (int16_t v : x) {
+    const double s0 = v + coeff * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  const double n = static_cast<double>(std::max<size_t>(x.size(), 1));
+  return (s1 * s1 + s2 * s2 - coeff * s1 * s2) / (n * n);
+}
+
+// The mean power of `x` between lo_hz and hi_hz: the DFT bins of each whole
+// 1024-sample frame in that band summed (tone_power), averaged over frames.
+inline double band_power(std::span<const int16_t> x, int sample_rate_hz, double lo_hz, double hi_hz) {
+  constexpr size_t kFrame = 1024;
+  const double bin_hz = static_cast<double>(sample_rate_hz) / kFrame;
+  double sum = 0;
+  size_t frames = 0;
+  for (; (frames + 1) * kFrame <= x.size(); ++frames) {
+    const std::span<const int16_t> frame = x.subspan(frames * kFrame, kFrame);
+    for (double hz = std::ceil(lo_hz / bin_hz) * bin_hz; hz <= hi_hz; hz += bin_hz) {
+      sum += tone_power(frame, sample_rate_hz, hz);
+    }
+  }
+  return frames == 0 ? 0.0 : sum / static_cast<double>(frames);
+}
+
+inline double db(double power_ratio) { return 10 * std::log10(power_ratio); }
+
 // Number of runs of at least `min_run` consecutive samples at (or within
 // one step of) int16 full scale: the signature of clipping.
 inline int full_scale_runs(std::span<const int16_t> x, int min_run = 2) {

@@ -8,6 +8,19 @@
 #include "tts/script.h"
 
 namespace voxwire::inference {
+namespace {
+
+// <speak effect="lolita">: the voice of a young girl, higher and with a
+// shorter vocal tract, saying it the voice's way.
+VoiceProfile lolita(VoiceProfile voice) {
+  voice.gender = Gender::kFemale;
+  voice.age = AgeBand::kChild;
+  voice.median_f0_hz = std::max(voice.median_f0_hz * 1.5, 320.0);
+  voice.formant_scale = std::max(voice.formant_scale * 1.15, 1.2);
+  return voice;
+}
+
+}  // namespace
 
 Result<SsmlScript> script_ssml(const InferenceModel& model, const TaskParams& params, std::string_view document) {
   Result<ssml::SpeechPlan> plan = ssml::render_ssml(document, params.language);
@@ -44,6 +57,16 @@ Result<SsmlScript> script_ssml(const InferenceModel& model, const TaskParams& pa
     sentence.rate = settings.rate;
     sentence.pitch = settings.pitch;
     sentence.volume = settings.volume;
+    if (!settings.effect.empty()) {
+      Result<audio::VoiceEffect> effect =
+          audio::parse_voice_effect(settings.effect, settings.effect_value, params.sample_rate_hz);
+      if (!effect.ok()) return Status::invalid_argument("SSML: " + effect.status().message());
+      if (effect->kind == audio::VoiceEffectKind::kLolita) {
+        sentence.voice = lolita(sentence.voice.value_or(params.voice));
+      } else {
+        sentence.effect = *effect;
+      }
+    }
     script.sentences.push_back(std::move(sentence));
   }
   return script;

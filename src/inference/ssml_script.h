@@ -1,7 +1,9 @@
 // inference/ssml_script.h: what a CosyVoice task synthesizes for an SSML
 // document (api-reference-cosyvoice §8.4): its speech segments as sentences
 // with their <speak> settings (a <speak voice> must be an SSML-capable
-// system voice of the task's model) and the <break> silences before them.
+// system voice of the task's model; a <speak effect> is checked against the
+// task's sample rate, lolita made a young girl's voice) and the <break>
+// silences before them.
 // Pure, thread-safe.
 #pragma once
 #include <string_view>

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "audio/voice_effect.h"
 #include "text/reading.h"
 #include "voice/voice_profile.h"
 
@@ -22,6 +23,7 @@ struct TaskSentence {
   std::optional<double> rate;
   std::optional<double> pitch;
   std::optional<int> volume;
+  std::optional<audio::VoiceEffect> effect;  // applied to its audio (not lolita: that is in `voice`)
 };
 
 }  // namespace voxwire::inference

@@ -353,6 +353,7 @@ void TaskSession::start_next() {
   const int rate = t.encoder->input_sample_rate_hz();
   t.sentence_begin_ms = static_cast<double>(t.sink.pcm_bytes) / 2.0 / rate * 1000.0;
   if (t.joiner) t.sentence_first_sample = t.joiner->phrase_samples();
+  t.effect = sentence.effect ? std::make_unique<audio::VoiceEffectFilter>(*sentence.effect, rate) : nullptr;
   t.open_sentence = index;
   t.open_rewritten = sentence.original_text != sentence.text;
   t.open_text = std::move(sentence.original_text);
@@ -374,6 +375,7 @@ void TaskSession::on_job_chunk(uint64_t job_id, std::string pcm) {
   Task& t = *task_;
   std::vector<int16_t> samples(pcm.size() / 2);
   if (!samples.empty()) std::memcpy(samples.data(), pcm.data(), samples.size() * 2);
+  if (t.effect) t.effect->process(samples);
   AudioSink& input = t.joiner ? static_cast<AudioSink&>(*t.joiner) : t.sink;
   input.on_audio(samples, t.encoder->input_sample_rate_hz());
   if (!t.sink.status.ok()) return fail(t.id, "InternalError", t.sink.status.message());

@@ -20,6 +20,7 @@
 #include <boost/json.hpp>
 
 #include "audio/encoder.h"
+#include "audio/voice_effect.h"
 #include "inference/inference_catalog.h"
 #include "inference/task_params.h"
 #include "inference/task_sentence.h"
@@ -99,6 +100,7 @@ class TaskSession {
     std::unique_ptr<audio::Encoder> encoder;
     EncodingSink sink;                        // the jobs' PCM goes here (through the joiner if any)
     std::unique_ptr<PhraseJoiner> joiner;     // SSML: <break>s as exact silences between segments
+    std::unique_ptr<audio::VoiceEffectFilter> effect;  // SSML: the running sentence's <speak effect>
     int trailing_pause_ms = 0;                // SSML: <break>s after the last segment
     std::string buffer;                       // text not yet cut into sentences
     std::deque<TaskSentence> sentences;       // cut, waiting for synthesis

@@ -115,14 +115,22 @@ class Renderer {
         !s.ok()) {
       return s;
     }
-    for (std::string_view refused : {"effect", "effectValue", "bgm", "backgroundMusicVolume"}) {
+    for (std::string_view refused : {"bgm", "backgroundMusicVolume"}) {
       if (node.attribute(refused)) {
-        return bad(node, "<speak " + std::string(refused) + "=...> is not supported by this server " +
-                             (refused.starts_with("b") ? "(it does not fetch background music)" : "(no sound effects)"));
+        return bad(node, "<speak " + std::string(refused) +
+                             "=...> is not supported by this server (it does not fetch background music)");
       }
     }
     end_segment();
     settings_ = {};
+    if (const std::string* effect = node.attribute("effect")) {
+      if (effect->empty()) return bad(node, "<speak effect> must name an effect");
+      settings_.effect = *effect;
+    }
+    if (const std::string* value = node.attribute("effectValue")) {
+      if (settings_.effect.empty()) return bad(node, "<speak effectValue> needs an effect attribute");
+      settings_.effect_value = *value;
+    }
     if (const std::string* voice = node.attribute("voice")) {
       if (voice->empty() || voice->size() > 64) return bad(node, "<speak voice> must name a voice");
       settings_.voice = *voice;

@@ -2,8 +2,9 @@
 // §8.4) rendered into what to synthesize: speech segments, each with the
 // settings of its <speak> and the forced readings of its <phoneme>s, and
 // silences for <break>s. <sub> speaks its alias, <say-as> its reading
-// (ssml/say_as.h), <vhml/> is ignored; <soundEvent> and <speak> effect/bgm
-// are refused (this server fetches no audio and has no such effects).
+// (ssml/say_as.h), <vhml/> is ignored; a <speak effect> is passed on as
+// written (audio/voice_effect.h reads it); <soundEvent> and <speak bgm> are
+// refused (this server fetches no audio).
 // Pure, thread-safe.
 #pragma once
 #include <optional>
@@ -24,6 +25,8 @@ struct SpeakSettings {
   std::optional<double> pitch;  // 0.5..2
   std::optional<int> volume;    // 0..100
   std::string voice;            // a voice id of the model; empty = the request's
+  std::string effect;           // <speak effect>, unchecked; empty = none
+  std::optional<std::string> effect_value;  // <speak effectValue>, unchecked
 };
 
 struct SpeechSegment {
@@ -52,7 +55,8 @@ bool contains_speak_element(std::string_view text);
 // message that says what is wrong and where for malformed XML, text or
 // elements outside <speak>, nested <speak>, unknown elements or attributes,
 // missing or bad attribute values (break time, rate, pitch, volume, pinyin
-// or ARPAbet), and for what this server refuses (soundEvent, effect, bgm).
+// or ARPAbet), an effectValue without effect, and for what this server
+// refuses (soundEvent, bgm).
 Result<SpeechPlan> render_ssml(std::string_view document, LanguageType language);
 
 // The legacy NLS scale [-500, 500] of rate and pitch (§8.4) mapped onto

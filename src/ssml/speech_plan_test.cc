@@ -65,9 +65,21 @@ TEST(SpeechPlan, RefusesBadSpeakAttributes) {
   EXPECT_NE(error_of("<speak volume=\"101\">a</speak>").find("<speak volume>"), std::string::npos);
   EXPECT_NE(error_of("<speak volume=\"5.5\">a</speak>").find("<speak volume>"), std::string::npos);
   EXPECT_EQ(error_of("<speak speed=\"1\">a</speak>"), "line 1, column 1: unknown attribute 'speed' on <speak>");
-  EXPECT_NE(error_of("<speak effect=\"robot\">a</speak>").find("<speak effect=...> is not supported"), std::string::npos);
+  EXPECT_EQ(error_of("<speak effectValue=\"500\">a</speak>"),
+            "line 1, column 1: <speak effectValue> needs an effect attribute");
+  EXPECT_EQ(error_of("<speak effect=\"\">a</speak>"), "line 1, column 1: <speak effect> must name an effect");
   EXPECT_NE(error_of("<speak bgm=\"http://x/a.wav\">a</speak>").find("<speak bgm=...> is not supported"),
             std::string::npos);
+}
+
+TEST(SpeechPlan, EffectsArePassedOnPerSpeak) {
+  const SpeechPlan plan = plan_of("<speak effect=\"lpfilter\" effectValue=\"800\">a</speak><speak effect=\"robot\">b</speak>"
+                                  "<speak>c</speak>");
+  EXPECT_EQ(speech(plan, 0).settings.effect, "lpfilter");
+  EXPECT_EQ(speech(plan, 0).settings.effect_value, "800");
+  EXPECT_EQ(speech(plan, 1).settings.effect, "robot");
+  EXPECT_FALSE(speech(plan, 1).settings.effect_value);
+  EXPECT_EQ(speech(plan, 2).settings.effect, "");
 }
 
 TEST(SpeechPlan, SubSpeaksTheAliasAndBillsTheText) {

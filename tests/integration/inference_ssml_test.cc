@@ -1,18 +1,20 @@
 // SSML and hot_fix on /api-ws/v1/inference over loopback
 // (api-reference-cosyvoice §7 hot_fix, §8.4, §11.2): the audio of <speak>
 // documents decoded by ffmpeg (breaks as exact silences, prosody, sub,
-// phoneme), the one-text rule, malformed documents, voices without SSML,
-// and hot_fix's replacements and pronunciations in audio and billing.
+// phoneme, effects), the one-text rule, malformed documents, voices without
+// SSML, and hot_fix's replacements and pronunciations in audio and billing.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <span>
 #include <string>
 #include <vector>
 
 #include <boost/json.hpp>
 
 #include "audio/audio_test_util.h"
+#include "audio/pitch_tracker.h"
 #include "integration/audio_checks.h"
 #include "integration/inference_fixture.h"
 #include "synthesis/phrase_joiner.h"
@@ -21,6 +23,8 @@ namespace voxwire::testing {
 namespace {
 
 namespace json = boost::json;
+using audio::test_util::band_power;
+using audio::test_util::db;
 using audio::test_util::ffmpeg_decode;
 using audio::test_util::TempFile;
 
@@ -119,6 +123,44 @@ TEST_F(InferenceSsmlTest, SpeakRateAndSiblingSpeaks) {
   EXPECT_NE(other_voice.pcm, normal.pcm);
   EXPECT_EQ(original_texts(two.task).size(), 2u);
   EXPECT_NEAR(seconds(two), seconds(fast) + seconds(other_voice), 0.1);
+}
+
+TEST_F(InferenceSsmlTest, EffectsFilterTheSpeakTheyAreOn) {
+  const std::string text = "我们明天早上九点在公司门口见面，然后一起去机场。";
+  // How much louder 3..6 kHz is than 100..600 Hz, in dB.
+  auto treble = [](std::span<const int16_t> pcm) {
+    return db(band_power(pcm, kRate, 3000, 6000) / band_power(pcm, kRate, 100, 600));
+  };
+  const Spoken normal = speak("<speak>" + text + "</speak>");
+  const Spoken low = speak("<speak effect=\"lpfilter\" effectValue=\"1000\">" + text + "</speak>");
+  const Spoken high = speak("<speak effect=\"hpfilter\" effectValue=\"1000\">" + text + "</speak>");
+  ASSERT_TRUE(normal.finished && low.finished && high.finished) << low.error_message << high.error_message;
+  EXPECT_NEAR(static_cast<double>(low.pcm.size()), static_cast<double>(normal.pcm.size()), kRate / 100);
+  EXPECT_LT(treble(low.pcm), treble(normal.pcm) - 12);
+  EXPECT_GT(treble(high.pcm), treble(normal.pcm) + 12);
+  // The effect stays on its <speak>: the sibling after it sounds as usual.
+  const Spoken two = speak("<speak effect=\"lowpass\">" + text + "</speak><speak>" + text + "</speak>");
+  ASSERT_TRUE(two.finished) << two.error_message;
+  ASSERT_GE(two.pcm.size(), 2 * normal.pcm.size() - kRate / 10);
+  const std::span<const int16_t> second = std::span<const int16_t>(two.pcm).last(normal.pcm.size() * 9 / 10);
+  const std::span<const int16_t> first = std::span<const int16_t>(two.pcm).first(normal.pcm.size() * 9 / 10);
+  EXPECT_NEAR(treble(second), treble(normal.pcm), 3);
+  EXPECT_LT(treble(first), treble(normal.pcm) - 12);
+  // lolita: a higher, younger voice for the same words.
+  const Spoken lolita = speak("<speak effect=\"lolita\">" + text + "</speak>");
+  ASSERT_TRUE(lolita.finished) << lolita.error_message;
+  const Result<audio::PitchStats> lolita_pitch = audio::analyze_pitch(lolita.pcm, kRate);
+  const Result<audio::PitchStats> normal_pitch = audio::analyze_pitch(normal.pcm, kRate);
+  ASSERT_TRUE(lolita_pitch.ok() && normal_pitch.ok());
+  EXPECT_GT(lolita_pitch->median_hz, normal_pitch->median_hz * 1.3);
+  // Bad effects and values fail the task naming them.
+  EXPECT_NE(speak("<speak effect=\"eq\" effectValue=\"1 2 3\">" + text + "</speak>").error_message.find("effectValue"),
+            std::string::npos);
+  EXPECT_NE(speak("<speak effect=\"lpfilter\" effectValue=\"12001\">" + text + "</speak>").error_message.find(
+                "effectValue: a cut-off frequency in Hz in (0, 12000]"),
+            std::string::npos);
+  EXPECT_NE(speak("<speak effect=\"chorus\">" + text + "</speak>").error_message.find("<speak effect> must be one of"),
+            std::string::npos);
 }
 
 TEST_F(InferenceSsmlTest, SubSpeaksItsAliasAndBillsTheText) {
