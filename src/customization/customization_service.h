@@ -36,6 +36,11 @@ class CustomizationService {
   // product's own errors: see QwenVoices and CosyVoiceEnrollment).
   void handle(const auth::Caller& caller, const boost::json::object& body, std::function<void(ApiReply)> done);
 
+  // Downloads other audio a request names (SSML sounds): VoiceCreation::fetch.
+  void fetch_audio(std::string url, std::size_t max_bytes, std::function<void(Result<std::string>)> done) {
+    creation_.fetch(std::move(url), max_bytes, std::move(done));
+  }
+
  private:
   VoiceCreation creation_;
   QwenVoices qwen_;

@@ -81,6 +81,12 @@ void VoiceCreation::clone_profile(std::string source, std::string field, std::st
   });
 }
 
+void VoiceCreation::fetch(std::string url, std::size_t max_bytes, std::function<void(Result<std::string>)> done) {
+  blocking_.post([this, url = std::move(url), max_bytes, done = std::move(done)] {
+    done(fetch_recording(url, {max_bytes, config_.fetch_timeout_ms, config_.allow_private_urls}));
+  });
+}
+
 RecordingOutcome VoiceCreation::read_recording(const std::string& source, const std::string& field,
                                                const std::string& language_code, std::string voice_name) const {
   Result<std::string> bytes = data_uri_bytes(source, field, config_.max_audio_bytes);

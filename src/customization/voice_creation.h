@@ -77,6 +77,11 @@ class VoiceCreation {
   void clone_profile(std::string source, std::string field, std::string language_code, std::string voice_name,
                      std::function<void(RecordingOutcome)> done);
 
+  // Downloads the http(s) `url` (fetch_recording under this config's
+  // timeout and private-address policy, at most max_bytes) and calls `done`
+  // exactly once, on a worker thread, with the body or why not.
+  void fetch(std::string url, std::size_t max_bytes, std::function<void(Result<std::string>)> done);
+
   // Speaks the whole preview and calls `done` exactly once, maybe on another
   // thread, with the encoded audio, or Internal if synthesis failed.
   void render_preview(PreviewSpec spec, std::function<void(Result<std::string>)> done);

@@ -1,6 +1,7 @@
 #include "inference/ssml_script.h"
 
 #include <algorithm>
+#include <utility>
 #include <variant>
 
 #include "ssml/speech_plan.h"
@@ -26,7 +27,15 @@ Result<SsmlScript> script_ssml(const InferenceModel& model, const TaskParams& pa
   Result<ssml::SpeechPlan> plan = ssml::render_ssml(document, params.language);
   if (!plan.ok()) return Status::invalid_argument("SSML: " + plan.status().message());
   SsmlScript script;
+  script.audio_urls = ssml::audio_urls(*plan);
   for (ssml::PlanStep& step : plan->steps) {
+    if (auto* sound = std::get_if<ssml::Sound>(&step)) {
+      TaskSentence sentence;
+      sentence.sound_url = std::move(sound->url);
+      sentence.pause_before_ms = std::exchange(script.trailing_pause_ms, 0);
+      script.sentences.push_back(std::move(sentence));
+      continue;
+    }
     // A segment with nothing to say adds no sentence: the breaks around it
     // join, at most kMaxPauseMs together.
     auto* segment_step = std::get_if<ssml::SpeechSegment>(&step);
@@ -57,6 +66,9 @@ Result<SsmlScript> script_ssml(const InferenceModel& model, const TaskParams& pa
     sentence.rate = settings.rate;
     sentence.pitch = settings.pitch;
     sentence.volume = settings.volume;
+    sentence.bgm_url = settings.bgm;
+    sentence.bgm_volume = settings.bgm_volume;
+    sentence.speak_index = settings.speak_index;
     if (!settings.effect.empty()) {
       Result<audio::VoiceEffect> effect =
           audio::parse_voice_effect(settings.effect, settings.effect_value, params.sample_rate_hz);

@@ -2,8 +2,8 @@
 // document (api-reference-cosyvoice §8.4): its speech segments as sentences
 // with their <speak> settings (a <speak voice> must be an SSML-capable
 // system voice of the task's model; a <speak effect> is checked against the
-// task's sample rate, lolita made a young girl's voice) and the <break>
-// silences before them.
+// task's sample rate, lolita made a young girl's voice), its <soundEvent>s
+// as sound steps, and the <break> silences before them.
 // Pure, thread-safe.
 #pragma once
 #include <string_view>
@@ -19,6 +19,7 @@ namespace voxwire::inference {
 struct SsmlScript {
   std::vector<TaskSentence> sentences;
   int trailing_pause_ms = 0;  // breaks after the last segment
+  std::vector<std::string> audio_urls;  // sounds and bgm to fetch before it plays
 };
 
 // On error the Status message is the task-failed error_message (code

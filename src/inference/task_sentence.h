@@ -24,6 +24,14 @@ struct TaskSentence {
   std::optional<double> pitch;
   std::optional<int> volume;
   std::optional<audio::VoiceEffect> effect;  // applied to its audio (not lolita: that is in `voice`)
+  // SSML <speak bgm>: mixed under its audio at bgm_volume/100, looped on
+  // across the sentences of the same speak_index.
+  std::string bgm_url;
+  int bgm_volume = 50;
+  int speak_index = 0;
+  // SSML <soundEvent>: this step plays the WAV at sound_url instead of
+  // synthesizing (no text, no sentence events).
+  std::string sound_url;
 };
 
 }  // namespace voxwire::inference

@@ -1,13 +1,15 @@
 #include "inference/task_session.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 #include <vector>
 
 #include "base/ids.h"
 #include "base/utf8.h"
-#include "inference/timestamps.h"
+#include "inference/ssml_audio.h"
 #include "inference/ssml_script.h"
+#include "inference/timestamps.h"
 #include "ssml/speech_plan.h"
 #include "tts/script.h"
 #include "tts/segmenter.h"
@@ -300,8 +302,12 @@ bool TaskSession::add_ssml(std::string_view document) {
   t.joiner = std::make_unique<PhraseJoiner>(t.sink, t.encoder->input_sample_rate_hz());
   t.trailing_pause_ms = script->trailing_pause_ms;
   for (TaskSentence& sentence : script->sentences) t.sentences.push_back(std::move(sentence));
+  // Its sounds and bgm are downloaded first; start_next waits for them.
+  t.fetch_id = next_fetch_id_++;
+  t.fetches_pending = script->audio_urls.size();
+  for (std::string& url : script->audio_urls) host_.fetch_audio(t.fetch_id, std::move(url), kMaxSsmlAudioBytes);
   start_next();
-  return true;
+  return task_.has_value();
 }
 
 void TaskSession::cut_sentences(bool everything) {
@@ -332,8 +338,13 @@ void TaskSession::cut_sentences(bool everything) {
 }
 
 void TaskSession::start_next() {
-  if (!task_ || task_->job_id != 0) return;
+  if (!task_ || task_->job_id != 0 || task_->fetches_pending > 0) return;
   Task& t = *task_;
+  while (!t.sentences.empty() && !t.sentences.front().sound_url.empty()) {
+    const TaskSentence sound = std::move(t.sentences.front());
+    t.sentences.pop_front();
+    if (!play_sound(sound)) return;
+  }
   if (t.sentences.empty()) {
     if (t.finishing && t.buffer.empty()) finish_task();
     return;
@@ -354,6 +365,12 @@ void TaskSession::start_next() {
   t.sentence_begin_ms = static_cast<double>(t.sink.pcm_bytes) / 2.0 / rate * 1000.0;
   if (t.joiner) t.sentence_first_sample = t.joiner->phrase_samples();
   t.effect = sentence.effect ? std::make_unique<audio::VoiceEffectFilter>(*sentence.effect, rate) : nullptr;
+  t.bgm = sentence.bgm_url.empty() ? nullptr : &t.audio.at(sentence.bgm_url);
+  t.bgm_volume = sentence.bgm_volume;
+  if (t.bgm && sentence.speak_index != t.bgm_speak) {  // a new <speak>'s bgm starts from its beginning
+    t.bgm_speak = sentence.speak_index;
+    t.bgm_position = 0;
+  }
   t.open_sentence = index;
   t.open_rewritten = sentence.original_text != sentence.text;
   t.open_text = std::move(sentence.original_text);
@@ -376,20 +393,53 @@ void TaskSession::on_job_chunk(uint64_t job_id, std::string pcm) {
   std::vector<int16_t> samples(pcm.size() / 2);
   if (!samples.empty()) std::memcpy(samples.data(), pcm.data(), samples.size() * 2);
   if (t.effect) t.effect->process(samples);
+  if (t.bgm) mix_background(samples, *t.bgm, t.bgm_volume, &t.bgm_position);
   AudioSink& input = t.joiner ? static_cast<AudioSink&>(*t.joiner) : t.sink;
   input.on_audio(samples, t.encoder->input_sample_rate_hz());
   if (!t.sink.status.ok()) return fail(t.id, "InternalError", t.sink.status.message());
+  send_encoded(job_id, pcm.size());
+}
+
+void TaskSession::send_encoded(uint64_t job_id, std::size_t pcm_bytes) {
+  Task& t = *task_;
   std::string out = std::exchange(t.sink.encoded, {});
   if (out.empty()) {
-    host_.consumed(job_id, pcm.size());
+    if (job_id != 0) host_.consumed(job_id, pcm_bytes);
     return;
   }
   if (t.model->family == Family::kCosyVoice) {
+    const int index = t.open_sentence.value_or(std::max(0, t.next_index - 1));
     host_.send_event(event("result-generated", t.id,
-                           {{"output", {{"sentence", {{"index", *t.open_sentence}, {"words", json::array()}}},
+                           {{"output", {{"sentence", {{"index", index}, {"words", json::array()}}},
                                         {"type", "sentence-synthesis"}}}}));
   }
-  host_.send_audio(std::move(out), job_id, pcm.size());
+  host_.send_audio(std::move(out), job_id, pcm_bytes);
+}
+
+bool TaskSession::play_sound(const TaskSentence& sound) {
+  Task& t = *task_;
+  send_sentence_end();
+  if (sound.pause_before_ms > 0) t.joiner->end_phrase(sound.pause_before_ms);
+  t.joiner->on_audio(t.audio.at(sound.sound_url), t.encoder->input_sample_rate_hz());
+  if (!t.sink.status.ok()) {
+    fail(t.id, "InternalError", t.sink.status.message());
+    return false;
+  }
+  send_encoded(0, 0);
+  return true;
+}
+
+void TaskSession::on_audio_fetched(uint64_t fetch_id, const std::string& url, const Result<std::string>& body) {
+  if (!task_ || fetch_id != task_->fetch_id || task_->fetches_pending == 0) return;  // a preempted task's
+  Task& t = *task_;
+  Result<std::vector<int16_t>> pcm =
+      body.ok() ? read_ssml_wav(*body, t.encoder->input_sample_rate_hz()) : Result<std::vector<int16_t>>(body.status());
+  if (!pcm.ok()) {
+    return fail(t.id, std::string(kInvalidParameter),
+                "SSML: cannot use the audio at '" + url + "': " + pcm.status().message());
+  }
+  t.audio[url] = std::move(*pcm);
+  if (--t.fetches_pending == 0) start_next();
 }
 
 void TaskSession::on_job_done(uint64_t job_id, const Status& status, const synthesis::JobStats& stats) {

@@ -4,18 +4,23 @@
 // task-failed and binary audio out. One task at a time, connection reuse
 // with new task ids, a new run-task preempting the running task. It knows no
 // sockets: a TaskHost sends frames, runs synthesis jobs (one per sentence,
-// or per segment of an SSML document, PCM) and closes; the task's encoder
-// turns their PCM into one continuous stream in the requested format. Not
-// thread-safe: the host calls it from one strand.
+// or per segment of an SSML document, PCM), downloads an SSML document's
+// <soundEvent>/<speak bgm> WAVs (all in before its audio starts; a bad one
+// fails the task naming its URL) and closes; the task's encoder turns their
+// PCM, sounds in place and bgm mixed under its <speak>'s speech, into one
+// continuous stream in the requested format. Not thread-safe: the host calls
+// it from one strand.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -42,6 +47,9 @@ class TaskHost {
   // Starts synthesis; output comes back via on_job_chunk/on_job_done.
   virtual void start_job(uint64_t job_id, synthesis::SynthesisSpec spec) = 0;
   virtual void cancel_job(uint64_t job_id) = 0;
+  // Downloads `url` (at most max_bytes); the body or why not comes back via
+  // on_audio_fetched with the same fetch_id.
+  virtual void fetch_audio(uint64_t fetch_id, std::string url, std::size_t max_bytes) = 0;
   // Credits `bytes` of a job's output as consumed without a frame.
   virtual void consumed(uint64_t job_id, std::size_t bytes) = 0;
   // Sends what is queued, then closes with code and reason.
@@ -72,6 +80,7 @@ class TaskSession {
   void on_binary_frame() {}                    // TTS clients send none: ignored (§3.1)
   void on_job_chunk(uint64_t job_id, std::string pcm);
   void on_job_done(uint64_t job_id, const Status& status, const synthesis::JobStats& stats);
+  void on_audio_fetched(uint64_t fetch_id, const std::string& url, const Result<std::string>& body);
   // No client instruction for 23 s while a CosyVoice task waits for text:
   // task-failed CLIENT_ERROR and close (§10.3).
   void on_client_timeout();
@@ -102,6 +111,13 @@ class TaskSession {
     std::unique_ptr<PhraseJoiner> joiner;     // SSML: <break>s as exact silences between segments
     std::unique_ptr<audio::VoiceEffectFilter> effect;  // SSML: the running sentence's <speak effect>
     int trailing_pause_ms = 0;                // SSML: <break>s after the last segment
+    uint64_t fetch_id = 0;                    // SSML: the document's downloads ...
+    std::size_t fetches_pending = 0;          // ... not in yet (no audio starts before)
+    std::map<std::string, std::vector<int16_t>> audio;  // SSML: sounds and bgm by URL, at the encoder's rate
+    const std::vector<int16_t>* bgm = nullptr;  // SSML: the running sentence's <speak bgm>
+    int bgm_volume = 0;
+    int bgm_speak = -1;                       // whose <speak> bgm_position runs on for
+    std::size_t bgm_position = 0;
     std::string buffer;                       // text not yet cut into sentences
     std::deque<TaskSentence> sentences;       // cut, waiting for synthesis
     bool finishing = false;             // finish-task received (always for Sambert)
@@ -131,6 +147,9 @@ class TaskSession {
   bool add_ssml(std::string_view document);
   void cut_sentences(bool everything);
   void start_next();
+  // Writes a <soundEvent>'s audio; false if the task failed.
+  bool play_sound(const TaskSentence& sound);
+  void send_encoded(uint64_t job_id, std::size_t pcm_bytes);
   void send_sentence_end();
   void finish_task();
   void fail(const std::string& task_id, std::string code, std::string message, uint16_t close_code = 1000);
@@ -148,6 +167,7 @@ class TaskSession {
   std::deque<std::string> used_order_;
   bool failed_ = false;
   uint64_t next_job_id_ = 1;
+  uint64_t next_fetch_id_ = 1;
   int tasks_finished_ = 0;
 };
 

@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include <boost/json.hpp>
+
+#include "audio/wav_header.h"
 
 namespace voxwire::inference {
 namespace {
@@ -35,6 +38,9 @@ class FakeHost : public TaskHost {
     word_timings.push_back(spec.word_timings);
   }
   void cancel_job(uint64_t job_id) override { cancelled.push_back(job_id); }
+  void fetch_audio(uint64_t fetch_id, std::string url, std::size_t max_bytes) override {
+    fetches.push_back({fetch_id, std::move(url), max_bytes});
+  }
   void consumed(uint64_t, std::size_t) override {}
   void close(uint16_t code, std::string) override { close_code = code; }
   void served(std::string_view, long long characters, double, audio::AudioFormat) override {
@@ -43,6 +49,12 @@ class FakeHost : public TaskHost {
   void task_failed(std::string_view) override {}
   bool admit(std::string_view) override { return true; }
 
+  struct Fetch {
+    uint64_t id;
+    std::string url;
+    std::size_t max_bytes;
+  };
+  std::vector<Fetch> fetches;
   std::vector<json::object> events;
   std::vector<std::string> log;
   std::string audio;
@@ -247,6 +259,67 @@ TEST(TaskSession, SsmlWithoutSpeechFailsAndSilentSegmentsAreSkipped) {
   other.on_text_frame(instruction("continue-task", "s2", {{"text", document}}));
   ASSERT_EQ(second.texts.size(), 1u);  // one sentence: the text after the last break
   EXPECT_EQ(second.texts[0], "。你好");
+}
+
+std::string wav_of(const std::vector<int16_t>& samples) {
+  std::string wav = audio::wav_header(16000, static_cast<uint32_t>(samples.size() * 2));
+  wav.append(reinterpret_cast<const char*>(samples.data()), samples.size() * 2);
+  return wav;
+}
+
+std::vector<int16_t> samples_of(const std::string& pcm) {
+  std::vector<int16_t> out(pcm.size() / 2);
+  std::memcpy(out.data(), pcm.data(), out.size() * 2);
+  return out;
+}
+
+TEST(TaskSession, SsmlSoundsAndBgmAreFetchedFirstThenPlayedInPlace) {
+  FakeHost host;
+  TaskSession session(host);
+  session.on_text_frame(run_task("s", "longanyang", {{"enable_ssml", true}}));
+  session.on_text_frame(instruction(
+      "continue-task", "s",
+      {{"text", R"(<speak bgm="http://h/b.wav" backgroundMusicVolume="50">你好<soundEvent src="http://h/s.wav"/></speak>)"}}));
+  ASSERT_EQ(host.fetches.size(), 2u);
+  EXPECT_EQ(host.fetches[0].url, "http://h/b.wav");
+  EXPECT_EQ(host.fetches[1].url, "http://h/s.wav");
+  EXPECT_EQ(host.fetches[0].max_bytes, 2u << 20);
+  session.on_audio_fetched(host.fetches[1].id, "http://h/s.wav", wav_of(std::vector<int16_t>(100, 7000)));
+  EXPECT_TRUE(host.jobs.empty());  // the bgm is not in yet
+  session.on_audio_fetched(host.fetches[0].id, "http://h/b.wav", wav_of({1000, 2000}));
+  ASSERT_EQ(host.jobs.size(), 1u);
+  const std::string speech(2 * 4, '\0');  // 4 silent samples: only the bgm at half volume is heard
+  session.on_job_chunk(host.jobs[0], speech);
+  session.on_job_done(host.jobs[0], Status(), {});
+  session.on_text_frame(instruction("finish-task", "s", {}));
+  ASSERT_EQ(host.events.back().at("header").at("event").as_string(), "task-finished");
+  std::vector<int16_t> expected{500, 1000, 500, 1000};
+  expected.insert(expected.end(), 100, 7000);
+  EXPECT_EQ(samples_of(host.audio), expected);
+}
+
+TEST(TaskSession, SsmlAudioThatCannotBeUsedFailsTheTaskNamingItsUrl) {
+  FakeHost host;
+  TaskSession session(host);
+  session.on_text_frame(run_task("s", "longanyang", {{"enable_ssml", true}}));
+  session.on_text_frame(
+      instruction("continue-task", "s", {{"text", R"(<speak>a<soundEvent src="http://h/x.mp3"/></speak>)"}}));
+  ASSERT_EQ(host.fetches.size(), 1u);
+  session.on_audio_fetched(host.fetches[0].id, "http://h/x.mp3", std::string("ID3 mp3 bytes"));
+  const json::object& header = host.events.back().at("header").as_object();
+  EXPECT_EQ(header.at("event").as_string(), "task-failed");
+  EXPECT_EQ(header.at("error_code").as_string(), "InvalidParameter");
+  EXPECT_EQ(header.at("error_message").as_string(), "SSML: cannot use the audio at 'http://h/x.mp3': it is not a WAV file");
+  EXPECT_TRUE(host.jobs.empty());
+
+  FakeHost other_host;
+  TaskSession other(other_host);
+  other.on_text_frame(run_task("u", "longanyang", {{"enable_ssml", true}}));
+  other.on_text_frame(
+      instruction("continue-task", "u", {{"text", R"(<speak><soundEvent src="http://h/gone.wav"/>a</speak>)"}}));
+  other.on_audio_fetched(other_host.fetches.at(0).id, "http://h/gone.wav", Status::not_found("cannot connect"));
+  EXPECT_EQ(other_host.events.back().at("header").at("error_message").as_string(),
+            "SSML: cannot use the audio at 'http://h/gone.wav': cannot connect");
 }
 
 }  // namespace

@@ -58,6 +58,19 @@ void InferenceConnection::start_job(uint64_t job_id, synthesis::SynthesisSpec sp
 
 void InferenceConnection::cancel_job(uint64_t job_id) { transport_.cancel_job(job_id); }
 
+void InferenceConnection::fetch_audio(uint64_t fetch_id, std::string url, std::size_t max_bytes) {
+  // The download runs on the customization workers; its answer comes back on
+  // the strand while the connection lives.
+  std::weak_ptr<InferenceConnection> weak = weak_from_this();
+  context_.customization.fetch_audio(url, max_bytes, [weak, fetch_id, url](Result<std::string> body) {
+    auto self = weak.lock();
+    if (!self) return;
+    self->transport_.post([self = self.get(), fetch_id, url, body = std::move(body)] {
+      self->session_.on_audio_fetched(fetch_id, url, body);
+    });
+  });
+}
+
 void InferenceConnection::consumed(uint64_t job_id, std::size_t bytes) { transport_.consumed(job_id, bytes); }
 
 void InferenceConnection::close(uint16_t code, std::string reason) { transport_.close(code, std::move(reason)); }

@@ -45,6 +45,7 @@ class InferenceConnection : public std::enable_shared_from_this<InferenceConnect
   void discard_queued() override;
   void start_job(uint64_t job_id, synthesis::SynthesisSpec spec) override;
   void cancel_job(uint64_t job_id) override;
+  void fetch_audio(uint64_t fetch_id, std::string url, std::size_t max_bytes) override;
   void consumed(uint64_t job_id, std::size_t bytes) override;
   void close(uint16_t code, std::string reason) override;
   void served(std::string_view model, long long characters, double audio_seconds, audio::AudioFormat format) override;

@@ -1,5 +1,7 @@
 #include "server/ws_transport.h"
 
+#include <boost/asio/post.hpp>
+
 #include <algorithm>
 #include <cassert>
 
@@ -175,6 +177,12 @@ void WsTransport::cancel_job(uint64_t job_id) {
 
 void WsTransport::consumed(uint64_t job_id, std::size_t bytes) {
   if (auto it = jobs_.find(job_id); it != jobs_.end()) it->second->consumed(bytes);
+}
+
+void WsTransport::post(std::function<void()> task) {
+  net::post(ws_.get_executor(), [weak = self_, task = std::move(task)] {
+    if (auto self = weak.lock(); self && !self->closed_) task();
+  });
 }
 
 void WsTransport::forward_chunk(uint64_t job_id, std::string bytes) {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -81,6 +82,9 @@ class WsTransport {
   void cancel_job(uint64_t job_id);
   // Credits `bytes` of a job's output as consumed without a frame.
   void consumed(uint64_t job_id, std::size_t bytes);
+  // Runs `task` on the strand, from any thread, unless the transport has
+  // ended or its owner died by then.
+  void post(std::function<void()> task);
   // Restarts the idle timeout, as a client message does.
   void note_activity() { last_activity_ = Clock::now(); }
 

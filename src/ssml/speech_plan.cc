@@ -115,14 +115,21 @@ class Renderer {
         !s.ok()) {
       return s;
     }
-    for (std::string_view refused : {"bgm", "backgroundMusicVolume"}) {
-      if (node.attribute(refused)) {
-        return bad(node, "<speak " + std::string(refused) +
-                             "=...> is not supported by this server (it does not fetch background music)");
-      }
-    }
     end_segment();
     settings_ = {};
+    settings_.speak_index = speaks_++;
+    if (const std::string* bgm = node.attribute("bgm")) {
+      if (is_blank(*bgm)) return bad(node, "<speak bgm> must be the URL of a WAV");
+      settings_.bgm = trimmed(*bgm);
+    }
+    if (const std::string* value = node.attribute("backgroundMusicVolume")) {
+      if (settings_.bgm.empty()) return bad(node, "<speak backgroundMusicVolume> needs a bgm attribute");
+      std::optional<double> v = parse_number(*value);
+      if (!v || *v < 0 || *v > 100 || *v != std::floor(*v)) {
+        return bad(node, "<speak backgroundMusicVolume> must be an integer in [0, 100]");
+      }
+      settings_.bgm_volume = static_cast<int>(*v);
+    }
     if (const std::string* effect = node.attribute("effect")) {
       if (effect->empty()) return bad(node, "<speak effect> must name an effect");
       settings_.effect = *effect;
@@ -166,7 +173,13 @@ class Renderer {
     if (node.name == "vhml") return check_attributes(node, {});
     if (node.name == "speak") return bad(node, "<speak> cannot be nested: put sibling <speak> elements one after another");
     if (node.name == "soundEvent") {
-      return bad(node, "<soundEvent> is not supported by this server (it does not fetch audio from URLs)");
+      if (Status s = check_attributes(node, {"src"}); !s.ok()) return s;
+      if (!node.children.empty()) return bad(node, "<soundEvent> must be empty (<soundEvent src=\"...\"/>)");
+      const std::string* src = node.attribute("src");
+      if (!src || is_blank(*src)) return bad(node, "<soundEvent> needs a src attribute: the URL of a WAV");
+      end_segment();
+      plan_.steps.emplace_back(std::in_place_type<Sound>, Sound{trimmed(*src)});
+      return Status();
     }
     if (node.name == "sub") {
       if (Status s = check_attributes(node, {"alias"}); !s.ok()) return s;
@@ -255,6 +268,7 @@ class Renderer {
   }
 
   LanguageType language_;
+  int speaks_ = 0;          // <speak> elements seen
   SpeakSettings settings_;  // of the <speak> being rendered
   SpeechSegment segment_;   // being collected
   SpeechPlan plan_;
@@ -276,6 +290,18 @@ Result<SpeechPlan> render_ssml(std::string_view document, LanguageType language)
   Result<std::vector<XmlNode>> nodes = parse_xml(document);
   if (!nodes.ok()) return nodes.status();
   return Renderer(language).render(*nodes);
+}
+
+std::vector<std::string> audio_urls(const SpeechPlan& plan) {
+  std::vector<std::string> urls;
+  auto add = [&urls](const std::string& url) {
+    if (!url.empty() && std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
+  };
+  for (const PlanStep& step : plan.steps) {
+    if (const auto* sound = std::get_if<Sound>(&step)) add(sound->url);
+    if (const auto* segment = std::get_if<SpeechSegment>(&step)) add(segment->settings.bgm);
+  }
+  return urls;
 }
 
 double from_legacy_scale(double value) {

@@ -3,8 +3,9 @@
 // settings of its <speak> and the forced readings of its <phoneme>s, and
 // silences for <break>s. <sub> speaks its alias, <say-as> its reading
 // (ssml/say_as.h), <vhml/> is ignored; a <speak effect> is passed on as
-// written (audio/voice_effect.h reads it); <soundEvent> and <speak bgm> are
-// refused (this server fetches no audio).
+// written (audio/voice_effect.h reads it); a <soundEvent> is a Sound step
+// and a <speak bgm> a setting of its segments, both by URL (the caller
+// fetches them).
 // Pure, thread-safe.
 #pragma once
 #include <optional>
@@ -27,6 +28,9 @@ struct SpeakSettings {
   std::string voice;            // a voice id of the model; empty = the request's
   std::string effect;           // <speak effect>, unchecked; empty = none
   std::optional<std::string> effect_value;  // <speak effectValue>, unchecked
+  std::string bgm;                // <speak bgm>: URL of the background WAV; empty = none
+  int bgm_volume = 50;            // <speak backgroundMusicVolume>: 0..100
+  int speak_index = 0;            // which <speak> of the document (bgm runs on across its segments)
 };
 
 struct SpeechSegment {
@@ -41,7 +45,11 @@ struct Silence {
   int ms = 0;  // consecutive breaks add up, to at most 10 s
 };
 
-using PlanStep = std::variant<SpeechSegment, Silence>;
+struct Sound {
+  std::string url;  // <soundEvent src>: a WAV inserted here
+};
+
+using PlanStep = std::variant<SpeechSegment, Silence, Sound>;
 
 struct SpeechPlan {
   std::vector<PlanStep> steps;
@@ -55,9 +63,12 @@ bool contains_speak_element(std::string_view text);
 // message that says what is wrong and where for malformed XML, text or
 // elements outside <speak>, nested <speak>, unknown elements or attributes,
 // missing or bad attribute values (break time, rate, pitch, volume, pinyin
-// or ARPAbet), an effectValue without effect, and for what this server
-// refuses (soundEvent, bgm).
+// or ARPAbet), an effectValue without effect, a backgroundMusicVolume
+// without bgm or outside 0..100, and a soundEvent without src.
 Result<SpeechPlan> render_ssml(std::string_view document, LanguageType language);
+
+// The URLs of the audio the plan uses (sounds and bgm), each once, in order.
+std::vector<std::string> audio_urls(const SpeechPlan& plan);
 
 // The legacy NLS scale [-500, 500] of rate and pitch (§8.4) mapped onto
 // [0.5, 2]: 0 -> 1, 500 -> 2, -500 -> 0.5. Only whole numbers <= 0 or >= 10

@@ -1,7 +1,8 @@
 // SSML and hot_fix on /api-ws/v1/inference over loopback
 // (api-reference-cosyvoice §7 hot_fix, §8.4, §11.2): the audio of <speak>
 // documents decoded by ffmpeg (breaks as exact silences, prosody, sub,
-// phoneme, effects), the one-text rule, malformed documents, voices without
+// phoneme, effects, soundEvent and bgm WAVs served from loopback), the
+// one-text rule, malformed documents, voices without
 // SSML, and hot_fix's replacements and pronunciations in audio and billing.
 #include <gtest/gtest.h>
 
@@ -16,7 +17,9 @@
 #include "audio/audio_test_util.h"
 #include "audio/pitch_tracker.h"
 #include "integration/audio_checks.h"
+#include "audio/wav_header.h"
 #include "integration/inference_fixture.h"
+#include "support/canned_http_server.h"
 #include "synthesis/phrase_joiner.h"
 
 namespace voxwire::testing {
@@ -218,8 +221,12 @@ TEST_F(InferenceSsmlTest, MalformedDocumentsFailTheTask) {
   EXPECT_NE(unknown.error_message.find("unknown element <emphasis>"), std::string::npos) << unknown.error_message;
   const Spoken bad_time = speak("<speak>你好<break time=\"20s\"/></speak>");
   EXPECT_NE(bad_time.error_message.find("<break time> must be"), std::string::npos) << bad_time.error_message;
-  const Spoken sound = speak("<speak><soundEvent src=\"http://example.com/a.wav\"/></speak>");
-  EXPECT_NE(sound.error_message.find("<soundEvent> is not supported"), std::string::npos) << sound.error_message;
+  const Spoken no_src = speak("<speak>你好<soundEvent/></speak>");
+  EXPECT_NE(no_src.error_message.find("<soundEvent> needs a src"), std::string::npos) << no_src.error_message;
+  // This server does not allow private addresses: a loopback sound is refused, named.
+  const Spoken loopback = speak("<speak>你好<soundEvent src=\"http://127.0.0.1:9/a.wav\"/></speak>");
+  EXPECT_EQ(loopback.error_message.rfind("SSML: cannot use the audio at 'http://127.0.0.1:9/a.wav': ", 0), 0u)
+      << loopback.error_message;
   const Spoken entity = speak("<!DOCTYPE x [<!ENTITY a \"b\">]><speak>&a;</speak>");
   EXPECT_NE(entity.error_message.find("not allowed"), std::string::npos) << entity.error_message;
 }
@@ -272,6 +279,85 @@ TEST_F(InferenceSsmlTest, HotFixReplacesAndForcesPronunciations) {
   EXPECT_NE(bad.error_message.find("Parameter 'hot_fix'"), std::string::npos) << bad.error_message;
   const Spoken v2 = speak("cosyvoice-v2", "longxiaochun_v2", {"你好"}, {{"hot_fix", json::object{}}});
   EXPECT_EQ(v2.error_message, "Parameter 'hot_fix' is not supported by model 'cosyvoice-v2'.");
+}
+
+// A server that may fetch SSML audio from loopback.
+class InferenceSsmlAudioTest : public InferenceSsmlTest {
+ protected:
+  static void SetUpTestSuite() {
+    server::ServerConfig config = TestServer::default_config();
+    config.allow_private_urls = true;  // the WAVs below are served from 127.0.0.1
+    server_ = new TestServer(config);
+  }
+
+  // A 16 kHz mono 16-bit WAV of a 1 kHz tone of amplitude 10000.
+  static std::string tone_wav(double seconds) {
+    const std::vector<int16_t> tone = audio::test_util::to_int16(audio::test_util::sine(16000, 1000, seconds, 10000.0 / 32768));
+    std::string wav = audio::wav_header(16000, static_cast<uint32_t>(tone.size() * 2));
+    wav.append(reinterpret_cast<const char*>(tone.data()), tone.size() * 2);
+    return wav;
+  }
+  // The share of a window's power at 1 kHz.
+  static double tone_share(std::span<const int16_t> window) {
+    const double total = audio::test_util::rms(window) * audio::test_util::rms(window);
+    return total == 0 ? 0 : 2 * audio::test_util::tone_power(window, kRate, 1000) / total;
+  }
+};
+
+TEST_F(InferenceSsmlAudioTest, SoundEventInsertsTheWavWhereItStands) {
+  CannedHttpServer http({ok_response(tone_wav(0.5), "audio/wav")});
+  const Spoken before = speak("<speak>你好</speak>");
+  const Spoken s = speak("<speak>你好<soundEvent src=\"" + http.url("/tone.wav?a=1&amp;b=2") + "\"/>世界</speak>");
+  ASSERT_TRUE(s.finished) << s.error_message;
+  ASSERT_TRUE(before.finished);
+  // The speech before it (as long as without it), then 0.5 s of the tone, then speech again.
+  const std::size_t at = before.pcm.size(), tone = kRate / 2;
+  ASSERT_GT(s.pcm.size(), at + tone + kRate / 10);
+  for (std::size_t w = at + kRate / 100; w + kRate / 20 <= at + tone - kRate / 100; w += kRate / 20) {
+    const std::span<const int16_t> window(s.pcm.data() + w, kRate / 20);
+    EXPECT_GT(tone_share(window), 0.95) << "at " << w;
+    EXPECT_NEAR(audio::test_util::rms(window), 10000 / std::sqrt(2.0), 300) << "at " << w;
+  }
+  const std::span<const int16_t> after(s.pcm.data() + at + tone, s.pcm.size() - at - tone);
+  EXPECT_LT(tone_share(after), 0.5);  // speech, not the tone
+  EXPECT_EQ(original_texts(s.task), (std::vector<std::string>{"你好", "世界"}));
+}
+
+TEST_F(InferenceSsmlAudioTest, BgmIsLoopedUnderTheSpeechOfItsSpeakAtItsVolume) {
+  CannedHttpServer http({ok_response(tone_wav(0.3), "audio/wav")});
+  const std::string text = "今天天气很好，我们去公园吧";
+  const Spoken plain = speak("<speak>" + text + "</speak>");
+  const Spoken s = speak("<speak bgm=\"" + http.url("/bgm.wav") + "\" backgroundMusicVolume=\"20\">" + text + "</speak>");
+  ASSERT_TRUE(s.finished) << s.error_message;
+  ASSERT_TRUE(plain.finished);
+  // As long as the speech (the engine varies a little from run to run).
+  EXPECT_NEAR(seconds(s), seconds(plain), 0.1);
+  // The 0.3 s tone looped from start to end at 20 %: its amplitude at 1 kHz
+  // in each quarter of the audio, where the speech alone has little.
+  auto amplitude = [](std::span<const int16_t> pcm) {
+    std::vector<double> windows;
+    for (std::size_t w = 0; w + kRate / 10 <= pcm.size(); w += kRate / 10) {
+      windows.push_back(2 * std::sqrt(audio::test_util::tone_power(pcm.subspan(w, kRate / 10), kRate, 1000)));
+    }
+    std::nth_element(windows.begin(), windows.begin() + windows.size() / 2, windows.end());
+    return windows.empty() ? 0.0 : windows[windows.size() / 2];  // the median window's
+  };
+  const std::size_t quarter = s.pcm.size() / 4;
+  for (int q = 0; q < 4; ++q) {
+    EXPECT_NEAR(amplitude(std::span<const int16_t>(s.pcm).subspan(q * quarter, quarter)), 2000, 300) << "quarter " << q;
+  }
+  EXPECT_LT(amplitude(plain.pcm), 500);
+}
+
+TEST_F(InferenceSsmlAudioTest, UnreachableOrNonWavAudioFailsTheTaskNamingTheUrl) {
+  CannedHttpServer http({ok_response("ID3 this is no wave", "audio/mpeg")});
+  const std::string mp3 = http.url("/sound.mp3");
+  const Spoken not_wav = speak("<speak>你好<soundEvent src=\"" + mp3 + "\"/></speak>");
+  EXPECT_EQ(not_wav.error_message, "SSML: cannot use the audio at '" + mp3 + "': it is not a WAV file");
+  const Spoken unreachable = speak("<speak bgm=\"http://127.0.0.1:9/bgm.wav\">你好</speak>");
+  EXPECT_FALSE(unreachable.finished);
+  EXPECT_EQ(unreachable.error_message.rfind("SSML: cannot use the audio at 'http://127.0.0.1:9/bgm.wav': ", 0), 0u)
+      << unreachable.error_message;
 }
 
 }  // namespace
