@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,7 @@ std::string error_of(const std::string& wav) {
 
 TEST(SsmlAudio, ReadsA16kMonoWavAtTheTasksRate) {
   std::vector<int16_t> tone(8000);
-  for (std::size_t i = 0; i < tone.size(); ++i) tone[i] = static_cast<int16_t>(10000 * std::sin(2 * M_PI * 1000 * i / 16000.0));
+  for (std::size_t i = 0; i < tone.size(); ++i) tone[i] = static_cast<int16_t>(10000 * std::sin(2 * std::numbers::pi * 1000 * i / 16000.0));
   Result<std::vector<int16_t>> same = read_ssml_wav(wav_of(tone), 16000);
   ASSERT_TRUE(same.ok()) << same.status().message();
   EXPECT_EQ(*same, tone);  // equal rates pass through untouched

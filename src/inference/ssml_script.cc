@@ -28,6 +28,14 @@ Result<SsmlScript> script_ssml(const InferenceModel& model, const TaskParams& pa
   if (!plan.ok()) return Status::invalid_argument("SSML: " + plan.status().message());
   SsmlScript script;
   script.audio_urls = ssml::audio_urls(*plan);
+  if (script.audio_urls.size() > kMaxSsmlAudioUrls) {
+    return Status::invalid_argument("SSML: at most " + std::to_string(kMaxSsmlAudioUrls) +
+                                    " different soundEvent/bgm URLs per document");
+  }
+  if (std::ranges::count_if(plan->steps, [](const ssml::PlanStep& s) { return std::holds_alternative<ssml::Sound>(s); }) >
+      static_cast<std::ptrdiff_t>(kMaxSsmlSounds)) {
+    return Status::invalid_argument("SSML: at most " + std::to_string(kMaxSsmlSounds) + " <soundEvent>s per document");
+  }
   for (ssml::PlanStep& step : plan->steps) {
     if (auto* sound = std::get_if<ssml::Sound>(&step)) {
       TaskSentence sentence;

@@ -6,6 +6,8 @@
 // as sound steps, and the <break> silences before them.
 // Pure, thread-safe.
 #pragma once
+#include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +18,10 @@
 
 namespace voxwire::inference {
 
+// Bounds on a document's external audio (memory, and audio written at once).
+inline constexpr std::size_t kMaxSsmlAudioUrls = 8;  // distinct soundEvent/bgm URLs
+inline constexpr std::size_t kMaxSsmlSounds = 64;    // <soundEvent>s
+
 struct SsmlScript {
   std::vector<TaskSentence> sentences;
   int trailing_pause_ms = 0;  // breaks after the last segment
@@ -24,7 +30,8 @@ struct SsmlScript {
 
 // On error the Status message is the task-failed error_message (code
 // InvalidParameter): "SSML text is not supported at the moment!" for a
-// <speak voice> without SSML, otherwise "SSML: " and what is wrong and where.
+// <speak voice> without SSML, otherwise "SSML: " and what is wrong and where
+// (also for more than kMaxSsmlAudioUrls or kMaxSsmlSounds).
 // REQUIRES: params.ssml_capable.
 Result<SsmlScript> script_ssml(const InferenceModel& model, const TaskParams& params, std::string_view document);
 

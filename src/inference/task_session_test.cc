@@ -312,6 +312,16 @@ TEST(TaskSession, SsmlAudioThatCannotBeUsedFailsTheTaskNamingItsUrl) {
   EXPECT_EQ(header.at("error_message").as_string(), "SSML: cannot use the audio at 'http://h/x.mp3': it is not a WAV file");
   EXPECT_TRUE(host.jobs.empty());
 
+  FakeHost many_host;
+  TaskSession many(many_host);
+  many.on_text_frame(run_task("m", "longanyang", {{"enable_ssml", true}}));
+  std::string document = "<speak>a";
+  for (int i = 0; i < 9; ++i) document += "<soundEvent src=\"http://h/" + std::to_string(i) + ".wav\"/>";
+  many.on_text_frame(instruction("continue-task", "m", {{"text", document + "</speak>"}}));
+  EXPECT_EQ(many_host.events.back().at("header").at("error_message").as_string(),
+            "SSML: at most 8 different soundEvent/bgm URLs per document");
+  EXPECT_TRUE(many_host.fetches.empty());
+
   FakeHost other_host;
   TaskSession other(other_host);
   other.on_text_frame(run_task("u", "longanyang", {{"enable_ssml", true}}));

@@ -1,9 +1,9 @@
 #include "server/ws_transport.h"
 
-#include <boost/asio/post.hpp>
-
 #include <algorithm>
 #include <cassert>
+
+#include <boost/asio/post.hpp>
 
 #include "base/log.h"
 
