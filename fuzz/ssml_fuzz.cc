@@ -1,6 +1,7 @@
 // libFuzzer target: the SSML parser and renderer (CosyVoice <speak>
 // documents): any bytes yield a plan or an InvalidArgument, never a crash;
-// a plan's breaks stay within 10 s and its forced readings inside their text.
+// a plan's breaks stay within 10 s, its sounds have URLs, bgm volumes are
+// 0..100 and forced readings lie inside their text.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -22,7 +23,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (silence->ms < 50 || silence->ms > 10000) std::abort();
         continue;
       }
+      if (const auto* sound = std::get_if<ssml::Sound>(&step)) {
+        if (sound->url.empty()) std::abort();
+        continue;
+      }
       const auto& speech = std::get<ssml::SpeechSegment>(step);
+      if (speech.settings.bgm_volume < 0 || speech.settings.bgm_volume > 100) std::abort();
       std::size_t at = 0;
       for (const text::ForcedReading& r : speech.readings) {
         if (r.begin < at || r.begin >= r.end || r.end > speech.text.size()) std::abort();
