@@ -113,13 +113,6 @@ std::string profile_language(std::string_view hint) {
   return parse_language_code(hint) ? std::string(hint) : std::string();
 }
 
-bool has_han(std::string_view text) {
-  for (char32_t c : utf8::decode(text)) {
-    if (script_of(c) == Script::kHan) return true;
-  }
-  return false;
-}
-
 ApiError clone_error(const RecordingOutcome& outcome) {
   if (outcome.stage == RecordingStage::kDownload) return ApiError::download_failed(outcome.status.message());
   return recording_error(outcome);

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <initializer_list>
 
-#include "base/utf8.h"
 #include "ssml/say_as.h"
 #include "ssml/xml.h"
 #include "tts/script.h"
@@ -99,9 +98,7 @@ class Renderer {
  private:
   static bool has_han(const std::vector<XmlNode>& nodes) {
     for (const XmlNode& node : nodes) {
-      if (node.is_element() ? has_han(node.children) : std::ranges::any_of(utf8::decode(node.text), [](char32_t c) {
-            return script_of(c) == Script::kHan;
-          })) {
+      if (node.is_element() ? has_han(node.children) : voxwire::has_han(node.text)) {
         return true;
       }
     }

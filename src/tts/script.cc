@@ -37,4 +37,11 @@ bool has_speakable(std::string_view utf8_text) {
   return false;
 }
 
+bool has_han(std::string_view utf8_text) {
+  for (char32_t cp : utf8::decode(utf8_text)) {
+    if (script_of(cp) == Script::kHan) return true;
+  }
+  return false;
+}
+
 }  // namespace voxwire

@@ -18,5 +18,7 @@ Script script_of(char32_t cp);
 bool is_digit(char32_t cp);  // ASCII and full-width digits
 // True if text holds at least one letter or digit of any script.
 bool has_speakable(std::string_view utf8_text);
+// True if text holds at least one Han ideograph.
+bool has_han(std::string_view utf8_text);
 
 }  // namespace voxwire
